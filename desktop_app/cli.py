@@ -1,0 +1,226 @@
+"""The headless face of GovCoder. Every command calls core services and nothing else.
+
+Exit status: 0 success, 2 usage error, 1 any other failure (one line on stderr, the project unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.core.errors import GovCoderError
+
+DEBUG_ENV = "GOVCODER_DEBUG"
+
+
+def _emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _open(args: argparse.Namespace):
+    from desktop_app.core.sample import open_default_project
+    from desktop_app.core.store.project import open_project
+
+    location = _location(args)
+    return open_project(location) if location else open_default_project()
+
+
+def _location(args: argparse.Namespace) -> str | None:
+    from desktop_app.core.store.project import resolve_location
+
+    return resolve_location(args.project, args.db)
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop_app.core.sample import init_project
+    from desktop_app.core.store.project import default_project_path
+
+    location = _location(args) or str(default_project_path())
+    with init_project(location, sample=args.sample) as project:
+        from desktop_app.core.analysis.stats import project_stats
+
+        with project.session_factory() as session:
+            stats = project_stats(session)
+        if args.json:
+            _emit_json({"project": project.label, **stats.to_json()})
+        else:
+            print(f"created {project.label}: {stats.documents} documents, {stats.codes} codes")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from desktop_app.core.documents import list_documents
+
+    with _open(args) as project, project.session_factory() as session:
+        documents = list_documents(session, coder=args.coder)
+    if args.json:
+        _emit_json([d.to_json() for d in documents])
+    else:
+        for d in documents:
+            print(f"{d.id:>5}  {d.published or '----------'}  {d.script:<11} {d.chars:>7}  "
+                  f"{d.annotations:>5}  {d.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop_app.core.documents import get_document
+
+    with _open(args) as project, project.session_factory() as session:
+        detail = get_document(session, args.doc_id)
+        data = detail.to_json(original=args.original)
+        if args.tokens:
+            from desktop_app.core.text.importer import ensure_segmentation
+            from desktop_app.core.text.segment import Segmenter
+
+            boundaries = ensure_segmentation(session, args.doc_id, Segmenter())
+            session.commit()
+            data["tokens"] = [[s, e] for s, e in zip([0, *boundaries[:-1]], boundaries, strict=True)]
+    if args.json:
+        _emit_json(data)
+    else:
+        print(detail.title)
+        print(" · ".join(x for x in (detail.source, detail.published, " ".join(detail.authors)) if x))
+        print()
+        print(detail.text)
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from desktop_app.core.annotate.coders import default_coder_name
+    from desktop_app.core.annotate.operations import create_annotation
+
+    with _open(args) as project, project.session_factory.begin() as session:
+        info = create_annotation(
+            session, args.doc_id, args.start, args.end, args.code,
+            coder=args.coder or default_coder_name(), memo=args.memo or "",
+        )
+    if args.json:
+        data = info.to_json()
+        _emit_json({k: data[k] for k in ("id", "document", "code", "start", "end", "quote", "coder")})
+    else:
+        print(f"annotation {info.id}: {info.code} [{info.start}, {info.end}) {info.quote}")
+    return 0
+
+
+def cmd_codebook_list(args: argparse.Namespace) -> int:
+    from desktop_app.core.codebook.tree import list_codes
+
+    with _open(args) as project, project.session_factory() as session:
+        codes = list_codes(session)
+    if args.json:
+        _emit_json([c.to_json() for c in codes])
+    else:
+        for c in codes:
+            depth = c.path.count("/")
+            marker = "" if c.codable else "  (category)"
+            print(f"{c.id:>5}  {'  ' * depth}{c.name}{marker}  [{c.annotations}]")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from desktop_app.core.analysis.stats import project_stats
+
+    with _open(args) as project, project.session_factory() as session:
+        stats = project_stats(session)
+    if args.json:
+        _emit_json(stats.to_json())
+    else:
+        for key, value in stats.to_json().items():
+            print(f"{key:<12}{value}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop_app.gui.app import run_gui
+
+    return run_gui(_location(args))
+
+
+# --- parser --------------------------------------------------------------------------------------
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govcoder",
+        description="Qualitative coding of Chinese governance texts. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"govcoder {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--project", metavar="PATH", help="a project file (SQLite)")
+    where.add_argument("--db", metavar="URL", help="a database URL, e.g. postgresql+psycopg://user@host/db")
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_: str,
+                json_flag: bool = True, parent=commands) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, help=help_, description=help_)
+        sub.set_defaults(handler=handler)
+        if json_flag:
+            sub.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+        return sub
+
+    init = command("init", cmd_init, "create a project (the default codebook; --sample adds the sample articles)")
+    init.add_argument("--sample", action="store_true", help="also import the five sample articles")
+
+    docs = command("docs", cmd_docs, "list the project's documents")
+    docs.add_argument("--coder", help="count only this coder's annotations")
+
+    show = command("show", cmd_show, "show one document")
+    show.add_argument("doc_id", type=int, metavar="DOC_ID")
+    show.add_argument("--tokens", action="store_true", help="add the word segmentation as [start, end] pairs")
+    show.add_argument("--original", action="store_true", help="add the text as decoded and the cleaning record")
+
+    annotate = command("annotate", cmd_annotate, "code the characters [START, END) of a document")
+    annotate.add_argument("doc_id", type=int, metavar="DOC_ID")
+    annotate.add_argument("start", type=_non_negative, metavar="START", help="first code point (from 0)")
+    annotate.add_argument("end", type=_non_negative, metavar="END", help="code point after the last")
+    annotate.add_argument("code", metavar="CODE_PATH", help="e.g. 五治/法治")
+    annotate.add_argument("--coder", help="the coder's name (default: $GOVCODER_CODER or your login)")
+    annotate.add_argument("--memo", help="a memo on the annotation")
+
+    codebook = commands.add_parser("codebook", help="list, export and import the codebook")
+    codebook_commands = codebook.add_subparsers(title="codebook commands", metavar="COMMAND", required=True)
+    command("list", cmd_codebook_list, "list every code with its path", parent=codebook_commands)
+
+    command("stats", cmd_stats, "count documents, codes, annotations and coders")
+    command("gui", cmd_gui, "open the main window", json_flag=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except GovCoderError as error:
+        print(f"govcoder: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("govcoder: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug, not bad input: still one line unless asked for more
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"govcoder: error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

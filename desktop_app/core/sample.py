@@ -1,0 +1,85 @@
+"""The sample project: the five seed articles and the default governance codebook.
+
+With no project named, GovCoder opens this one from the user's data folder, building it on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.core.codebook.tree import load_codebook
+from desktop_app.core.errors import GovCoderError
+from desktop_app.core.paths import default_codebook_path, seed_files
+from desktop_app.core.store.engine import sqlite_path
+from desktop_app.core.store.project import (
+    Project,
+    create_project,
+    default_project_path,
+    open_project,
+    to_url,
+)
+
+Progress = Callable[[int, int, str], None]
+
+
+def load_default_codebook(project: Project) -> int:
+    with project.session_factory.begin() as session:
+        return load_codebook(session, default_codebook_path())
+
+
+def populate_sample(project: Project, progress: Progress | None = None) -> None:
+    """Fill an empty project with the default codebook and the seed articles."""
+    from desktop_app.core.text.importer import import_paths
+
+    load_default_codebook(project)
+    results = import_paths(project.session_factory, seed_files(), progress=progress)
+    failed = [result for result in results if result.status == "failed"]
+    if failed:
+        raise GovCoderError(f"sample article {failed[0].file} failed to import: {failed[0].reason}")
+
+
+def fill_new_project(project: Project, *, sample: bool, progress: Progress | None = None) -> None:
+    if sample:
+        populate_sample(project, progress)
+    else:
+        load_default_codebook(project)
+
+
+def build_project(path: Path, *, sample: bool, progress: Progress | None = None) -> Project:
+    """Create a project file; with `sample`, fill it. A half-built project never appears at `path`."""
+    if path.exists():
+        raise GovCoderError(f"{path} already exists; open it instead of initialising it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    project = create_project(partial)
+    try:
+        fill_new_project(project, sample=sample, progress=progress)
+    finally:
+        project.close()
+    os.replace(partial, path)
+    return open_project(path)
+
+
+def init_project(location: str | Path, *, sample: bool, progress: Progress | None = None) -> Project:
+    """`govcoder init`: a new project with the default codebook, and with `sample` the seed articles."""
+    path = sqlite_path(to_url(location))
+    if path is not None:
+        return build_project(path, sample=sample, progress=progress)
+    project = create_project(location)
+    try:
+        fill_new_project(project, sample=sample, progress=progress)
+    except BaseException:
+        project.close()
+        raise
+    return project
+
+
+def open_default_project(progress: Progress | None = None) -> Project:
+    path = default_project_path()
+    if path.exists():
+        return open_project(path)
+    return build_project(path, sample=True, progress=progress)
