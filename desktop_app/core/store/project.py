@@ -81,7 +81,10 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def _connect(url: str, label: str) -> Project:
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except (SQLAlchemyError, ImportError) as error:
+        raise GovCoderError(f"cannot open {label}: {error}") from None
     try:
         report = upgrade_project(engine, label)
     except GovCoderError:
