@@ -11,11 +11,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.paths import migrations_dir
 from desktop_app.core.store.engine import sqlite_path
+
+
+# An arbitrary constant naming GovCoder's migration lock among PostgreSQL advisory locks.
+_PG_MIGRATION_LOCK = 0x60C0DE
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,6 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
@@ -68,26 +67,29 @@ def _backup_sqlite(path: Path, revision: str) -> Path:
 def upgrade_project(engine: Engine, label: str) -> MigrationReport:
     """Migrate the database behind `engine` to the newest schema this GovCoder knows."""
     head = head_revision()
-    current = current_revision(engine)
-    if current == head:
-        return MigrationReport(current, head, None)
-    if current is not None and current not in _known_revisions():
-        raise GovCoderError(
-            f"{label} was saved by a newer GovCoder (schema {current}); this version knows schemas up "
-            f"to {head}. Update GovCoder to open it."
-        )
-    if current is None:
-        tables = set(inspect(engine).get_table_names())
-        if tables:
-            raise GovCoderError(
-                f"{label} is a database but not a GovCoder project (it has tables: "
-                f"{', '.join(sorted(tables)[:5])})"
-            )
-    backup = None
-    path = sqlite_path(str(engine.url))
-    if current is not None and path is not None:
-        backup = _backup_sqlite(path, current)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Team members opening the project at the same moment must not both migrate it.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current == head:
+            return MigrationReport(current, head, None)
+        if current is not None and current not in _known_revisions():
+            raise GovCoderError(
+                f"{label} was saved by a newer GovCoder (schema {current}); this version knows schemas "
+                f"up to {head}. Update GovCoder to open it."
+            )
+        if current is None:
+            tables = set(inspect(connection).get_table_names())
+            if tables:
+                raise GovCoderError(
+                    f"{label} is a database but not a GovCoder project (it has tables: "
+                    f"{', '.join(sorted(tables)[:5])})"
+                )
+        backup = None
+        path = sqlite_path(str(engine.url))
+        if current is not None and path is not None:
+            backup = _backup_sqlite(path, current)
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, head)
