@@ -1,0 +1,23 @@
+"""REFI-QDA project export: a `.qdpx` zip holding `project.qde` and `sources/<GUID>.txt`."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from desktop_app.core.interchange.files import atomic_path
+from desktop_app.core.interchange.model import Progress, ProjectData
+from desktop_app.core.interchange.qde_write import build_project_xml
+
+
+def write_qdpx(data: ProjectData, path: str | Path, *, target: str = "generic",
+               progress: Progress | None = None) -> int:
+    """Write the package; returns its size in bytes."""
+    xml, sources = build_project_xml(data, target, progress=progress)
+    with atomic_path(path) as partial:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+            package.writestr("project.qde", xml)
+            for source in sources:
+                package.writestr(f"sources/{source.filename}", source.data)
+        size = partial.stat().st_size
+    return size
