@@ -8,6 +8,7 @@ its code: delete refuses while annotations use the code unless the caller choose
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import func, select
@@ -49,7 +50,7 @@ class CodesMerged:
     target_path: str
     target_children_before: list[int]
     moved_children: list[int]  # the source's children, in their old order, now under the target
-    moved_memos: list[tuple[int, int]]  # (memo id, old code id)
+    moved_memos: list[tuple[int, int, datetime]]  # (memo id, old code id, old updated_at)
     recoded: Recoded
 
     @property
@@ -70,7 +71,7 @@ class CodeDeleted:
     codes: list[RowState]  # the code and everything under it, parents first
     annotations_deleted: list[RowState] = field(default_factory=list)
     memos: list[RowState] = field(default_factory=list)  # memos on the deleted codes (removed)
-    moved_memos: list[tuple[int, int]] = field(default_factory=list)  # moved to the reassignment target
+    moved_memos: list[tuple[int, int, datetime]] = field(default_factory=list)  # to the reassignment target
     recoded: Recoded | None = None  # annotations reassigned to another code
 
 
@@ -150,7 +151,7 @@ def undo_merge(session: Session, merged: CodesMerged) -> None:
     session.flush()
     renumber(session, merged.moved_children)
     renumber(session, merged.target_children_before)
-    _set_memo_code(session, merged.moved_memos, source_id)
+    _put_memos_back(session, merged.moved_memos)
     undo_recode(session, merged.recoded)
 
 
@@ -213,7 +214,7 @@ def undo_delete(session: Session, deleted: CodeDeleted) -> None:
     restore_rows(session, Annotation, deleted.annotations_deleted)
     restore_rows(session, Memo, deleted.memos)
     if deleted.recoded is not None:
-        _set_memo_codes_back(session, deleted)
+        _put_memos_back(session, deleted.moved_memos)
         undo_recode(session, deleted.recoded)
 
 
@@ -224,22 +225,17 @@ def _annotation_count(session: Session, code_ids: list[int]) -> int:
     return session.scalar(select(func.count()).select_from(Annotation).where(Annotation.code_id.in_(code_ids))) or 0
 
 
-def _move_memos(session: Session, code_ids: list[int], target_id: int) -> list[tuple[int, int]]:
+def _move_memos(session: Session, code_ids: list[int], target_id: int) -> list[tuple[int, int, datetime]]:
     moved = []
     for memo in session.scalars(select(Memo).where(Memo.code_id.in_(code_ids)).order_by(Memo.id)):
-        moved.append((memo.id, memo.code_id))
+        moved.append((memo.id, memo.code_id, memo.updated_at))
         memo.code_id = target_id
     session.flush()
     return moved
 
 
-def _set_memo_code(session: Session, moved: list[tuple[int, int]], code_id: int) -> None:
-    for memo_id, _old in moved:
-        session.get(Memo, memo_id).code_id = code_id
-    session.flush()
-
-
-def _set_memo_codes_back(session: Session, deleted: CodeDeleted) -> None:
-    for memo_id, old_code_id in deleted.moved_memos:
-        session.get(Memo, memo_id).code_id = old_code_id
+def _put_memos_back(session: Session, moved: list[tuple[int, int, datetime]]) -> None:
+    for memo_id, old_code_id, updated_at in moved:
+        memo = session.get(Memo, memo_id)
+        memo.code_id, memo.updated_at = old_code_id, updated_at
     session.flush()
