@@ -1,0 +1,155 @@
+"""Revising annotations: list, delete and restore, resize, recode, memo, and a document's status.
+
+Each function takes the caller's session and returns what changed as plain data, so that the GUI can
+wrap it in an undoable command (the undo of a delete is `restore_annotation` with the returned record).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.annotate.coders import get_or_create_coder
+from desktop_app.core.annotate.operations import AnnotationInfo, annotation_info, check_span
+from desktop_app.core.codebook.tree import code_paths
+from desktop_app.core.errors import GovCoderError
+from desktop_app.core.store.models import (
+    DOCUMENT_STATUSES,
+    Annotation,
+    Code,
+    Coder,
+    Document,
+    DocumentStatus,
+)
+
+
+@dataclass(frozen=True)
+class DeletedAnnotation:
+    """Everything needed to put a deleted annotation back exactly as it was (same id and guid)."""
+
+    info: AnnotationInfo
+    guid: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AnnotationChange:
+    before: AnnotationInfo
+    after: AnnotationInfo
+
+
+def _annotation(session: Session, annotation_id: int) -> Annotation:
+    annotation = session.get(Annotation, annotation_id)
+    if annotation is None:
+        raise GovCoderError(f"no annotation with id {annotation_id} in this project")
+    return annotation
+
+
+def list_annotations(session: Session, document_id: int) -> list[AnnotationInfo]:
+    """A document's annotations in text order, built in two queries whatever their number."""
+    paths = code_paths(session)
+    rows = session.execute(
+        select(Annotation.id, Annotation.document_id, Annotation.code_id, Annotation.start, Annotation.end,
+               Annotation.quote, Annotation.memo, Coder.name)
+        .join(Coder, Coder.id == Annotation.coder_id)
+        .where(Annotation.document_id == document_id)
+        .order_by(Annotation.start, Annotation.end.desc(), Annotation.id)
+    ).all()
+    return [
+        AnnotationInfo(id=row[0], document=row[1], code=paths[row[2]], code_id=row[2], start=row[3],
+                       end=row[4], quote=row[5], coder=row[7], memo=row[6])
+        for row in rows
+    ]
+
+
+def get_annotation(session: Session, annotation_id: int) -> AnnotationInfo:
+    return annotation_info(session, _annotation(session, annotation_id))
+
+
+def delete_annotation(session: Session, annotation_id: int) -> DeletedAnnotation:
+    annotation = _annotation(session, annotation_id)
+    record = DeletedAnnotation(annotation_info(session, annotation), annotation.guid, annotation.created_at)
+    session.delete(annotation)
+    session.flush()
+    return record
+
+
+def restore_annotation(session: Session, record: DeletedAnnotation) -> AnnotationInfo:
+    """Undo a delete: the same row comes back, so references to its id stay valid."""
+    info = record.info
+    document = session.get(Document, info.document)
+    if document is None:
+        raise GovCoderError(f"cannot restore the annotation: document {info.document} no longer exists")
+    if session.get(Code, info.code_id) is None:
+        raise GovCoderError(f"cannot restore the annotation: its code {info.code} no longer exists")
+    check_span(document.text, info.start, info.end)
+    annotation = Annotation(
+        id=info.id, guid=record.guid, document_id=info.document, code_id=info.code_id,
+        coder=get_or_create_coder(session, info.coder), start=info.start, end=info.end,
+        quote=document.text[info.start:info.end], memo=info.memo, created_at=record.created_at,
+    )
+    session.add(annotation)
+    session.flush()
+    return annotation_info(session, annotation)
+
+
+def resize_annotation(session: Session, annotation_id: int, start: int, end: int) -> AnnotationChange:
+    """Move an annotation's edges; its quote follows the immutable document text."""
+    annotation = _annotation(session, annotation_id)
+    before = annotation_info(session, annotation)
+    text = annotation.document.text
+    check_span(text, start, end)
+    annotation.start, annotation.end, annotation.quote = start, end, text[start:end]
+    session.flush()
+    return AnnotationChange(before, annotation_info(session, annotation))
+
+
+def recode_annotation(session: Session, annotation_id: int, code_id: int) -> AnnotationChange:
+    annotation = _annotation(session, annotation_id)
+    code = session.get(Code, code_id)
+    if code is None:
+        raise GovCoderError(f"no code with id {code_id} in this project's codebook")
+    if not code.codable:
+        raise GovCoderError(f"{code_paths(session)[code.id]} is a category: choose one of its codes")
+    before = annotation_info(session, annotation)
+    annotation.code_id = code_id
+    session.flush()
+    session.refresh(annotation)
+    return AnnotationChange(before, annotation_info(session, annotation))
+
+
+def set_annotation_memo(session: Session, annotation_id: int, memo: str) -> AnnotationChange:
+    annotation = _annotation(session, annotation_id)
+    before = annotation_info(session, annotation)
+    annotation.memo = memo
+    session.flush()
+    return AnnotationChange(before, annotation_info(session, annotation))
+
+
+def document_statuses(session: Session, coder: str) -> dict[int, str]:
+    """Each document's status for `coder`; documents never touched are absent (not started)."""
+    rows = session.execute(
+        select(DocumentStatus.document_id, DocumentStatus.status)
+        .join(Coder, Coder.id == DocumentStatus.coder_id).where(Coder.name == coder)
+    ).all()
+    return {row[0]: row[1] for row in rows}
+
+
+def set_document_status(session: Session, document_id: int, coder: str, status: str) -> str:
+    """Set how far `coder` has got with a document; returns the previous status."""
+    if status not in DOCUMENT_STATUSES:
+        raise GovCoderError(f"unknown status {status!r} (one of {', '.join(DOCUMENT_STATUSES)})")
+    if session.get(Document, document_id) is None:
+        raise GovCoderError(f"no document with id {document_id} in this project")
+    coder_row = get_or_create_coder(session, coder)
+    row = session.get(DocumentStatus, (document_id, coder_row.id))
+    if row is None:
+        session.add(DocumentStatus(document_id=document_id, coder_id=coder_row.id, status=status))
+        session.flush()
+        return "not_started"
+    previous, row.status = row.status, status
+    session.flush()
+    return previous

@@ -1,0 +1,79 @@
+"""Starting the application: QApplication, the project (the sample one built off the GUI thread on first
+use), the main window, the event loop. Errors at opening are shown as a message, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop_app.core.errors import GovCoderError
+from desktop_app.core.store.project import Project, open_project
+from desktop_app.gui import i18n, workers
+
+ORGANISATION, APPLICATION = "GovCoder", "GovCoder"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def _open_in_background(location: str | None) -> Project:
+    """Open the project on a worker thread with a progress dialog (building the sample project imports
+    and segments five articles; a migration can take a while too)."""
+    from desktop_app.core.sample import open_default_project
+
+    def work(progress, _cancelled):
+        if location is None:
+            return open_default_project(progress=progress)
+        return open_project(location)
+
+    dialog = QProgressDialog(QCoreApplication.translate("App", "Opening the project…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(400)
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    task = workers.Task(work, with_progress=True)
+
+    def on_progress(done: int, total: int, name: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(QCoreApplication.translate("App", "Preparing the sample project: %1")
+                            .replace("%1", name))
+
+    task.signals.progress.connect(on_progress)
+    task.signals.finished.connect(lambda project: (outcome.update(project=project), loop.quit()))
+    task.signals.failed.connect(lambda error: (outcome.update(error=error), loop.quit()))
+    workers.start(task)
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["project"]  # type: ignore[return-value]
+
+
+def run_gui(location: str | None) -> int:
+    app = application()
+    settings = QSettings()
+    language = settings.value("view/language") or i18n.system_language()
+    i18n.install_language(str(language))
+    try:
+        project = _open_in_background(location)
+    except GovCoderError as error:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "GovCoder"),
+                             QCoreApplication.translate("App", "Cannot open the project:\n%1")
+                             .replace("%1", str(error)))
+        return 1
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(project, settings=settings)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        project.close()

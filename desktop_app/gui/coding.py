@@ -1,0 +1,217 @@
+"""Coding actions: apply a code to the selection, delete, resize by words, recode, memo, statuses, and
+the context menus of the reading view, the documents table and the code tree. Every edit goes through
+an undoable command."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from desktop_app.core.annotate import words
+from desktop_app.gui import codebook_ops
+from desktop_app.gui.commands import (
+    ChangeAnnotationCommand,
+    CreateAnnotationCommand,
+    DeleteAnnotationCommand,
+    DocumentStatusCommand,
+)
+from desktop_app.gui.documents_model import status_label
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+
+
+class CodingActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bench = window.bench
+        view = window.reading
+
+        def action(name, slot, keys):
+            act = QAction(window)
+            act.setObjectName(name)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            # Bound to the reading view: Del in the filter box deletes characters, not annotations.
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            view.addAction(act)
+            return act
+
+        self.apply_current = action("codeWithCurrent", self.apply_current_code, ["Return", "Enter"])
+        self.delete = action("deleteAnnotation", self.delete_selected, ["Del", "Backspace"])
+        self.widen_end = action("widenEnd", lambda: self.resize("end", True), ["Ctrl+Alt+Right"])
+        self.narrow_end = action("narrowEnd", lambda: self.resize("end", False), ["Ctrl+Alt+Left"])
+        self.widen_start = action("widenStart", lambda: self.resize("start", True), ["Ctrl+Alt+Shift+Left"])
+        self.narrow_start = action("narrowStart", lambda: self.resize("start", False),
+                                   ["Ctrl+Alt+Shift+Right"])
+        self.edit_memo = action("editMemo", self.focus_memo, ["Ctrl+M"])
+        self.in_vivo = action("inVivo", self.new_code_from_selection, ["Ctrl+Shift+N"])
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for act in (self.apply_current, self.in_vivo, None, self.delete, self.edit_memo, None,
+                    self.widen_start, self.narrow_start, self.widen_end, self.narrow_end):
+            menu.addSeparator() if act is None else menu.addAction(act)
+
+    def retranslate(self) -> None:
+        self.apply_current.setText(self.tr("Code selection with the current code"))
+        self.delete.setText(self.tr("Delete annotation"))
+        self.widen_end.setText(self.tr("Widen end by a word"))
+        self.narrow_end.setText(self.tr("Narrow end by a word"))
+        self.widen_start.setText(self.tr("Widen start by a word"))
+        self.narrow_start.setText(self.tr("Narrow start by a word"))
+        self.edit_memo.setText(self.tr("Edit memo"))
+        self.in_vivo.setText(self.tr("New code from selection…"))
+
+    # --- edits --------------------------------------------------------------------------------
+
+    def _message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 4000)
+
+    def apply_code(self, code_id: int) -> None:
+        document = self.bench.document
+        span = self.window.reading.selected_span()
+        code = self.bench.code_by_id.get(code_id)
+        if document is None or code is None:
+            return
+        if span is None:
+            self._message(self.tr("Select some text first, then choose a code."))
+            return
+        if not code.codable:
+            self._message(self.tr("%1 is a category: choose one of its codes.").replace("%1", code.path))
+            return
+        command = CreateAnnotationCommand(self.bench, document.id, span[0], span[1], code_id, code.path)
+        self.bench.undo_stack.push(command)
+        if command.created is not None:
+            self.bench.note_recent(code_id)
+            view = self.window.reading
+            cursor = view.textCursor()
+            cursor.clearSelection()  # let the new colour show
+            view.setTextCursor(cursor)
+
+    def apply_current_code(self) -> None:
+        code_id = self.window.codebook.current_code()
+        if code_id is not None:
+            self.apply_code(code_id)
+
+    def selected(self):
+        annotation_id = self.window.reading.selected_annotation
+        return self.bench.annotations.get(annotation_id) if annotation_id is not None else None
+
+    def delete_selected(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.bench.undo_stack.push(DeleteAnnotationCommand(self.bench, info))
+
+    def resize(self, side: str, wider: bool) -> None:
+        info = self.selected()
+        boundaries = self.window.reading.boundaries
+        if info is None or not boundaries:
+            return
+        span = (words.widen if wider else words.narrow)(boundaries, info.start, info.end, side)
+        if span != (info.start, info.end):
+            label = self.tr("Widen annotation") if wider else self.tr("Narrow annotation")
+            self.bench.undo_stack.push(ChangeAnnotationCommand(self.bench, label, info.id, span=span))
+
+    def recode(self, annotation_id: int, code_id: int) -> None:
+        self.bench.undo_stack.push(ChangeAnnotationCommand(
+            self.bench, self.tr("Recode annotation"), annotation_id, code_id=code_id))
+
+    def save_memo(self, annotation_id: int, memo: str) -> None:
+        info = self.bench.annotations.get(annotation_id)
+        if info is not None and info.memo != memo:
+            self.bench.undo_stack.push(ChangeAnnotationCommand(
+                self.bench, self.tr("Edit memo"), annotation_id, memo=memo))
+
+    def focus_memo(self) -> None:
+        if self.selected() is not None:
+            self.window.docks["memo"].show()
+            self.window.memo.editor.setFocus()
+
+    def set_status(self, document_id: int, status: str) -> None:
+        self.bench.undo_stack.push(DocumentStatusCommand(
+            self.bench, document_id, status, self.tr("Mark document %1").replace("%1", status_label(status))))
+
+    def move_code(self, code_id: int, parent_id: int | None, row: int) -> None:
+        codebook_ops.push_move(self.bench, code_id, parent_id, row)
+
+    def new_code_from_selection(self) -> None:
+        """In-vivo coding: the selected words become a new code, applied at once."""
+        span = self.window.reading.selected_span()
+        document = self.bench.document
+        if span is None or document is None:
+            self._message(self.tr("Select some text first, then choose a code."))
+            return
+        parent_id = self.window.codebook.current_code()
+        name, ok = QInputDialog.getText(self.window, self.tr("New code from selection"), self.tr("Code name:"),
+                                        text=document.text[span[0]:span[1]].strip().replace("/", "／")[:60])
+        if ok and name.strip():
+            code_id = codebook_ops.push_create(self.bench, name.strip(), parent_id)
+            if code_id is not None:
+                self.window.reading.select_span(*span)
+                self.apply_code(code_id)
+
+    # --- context menus ------------------------------------------------------------------------
+
+    def _code_menu(self, menu: QMenu, slot) -> None:
+        """Recent codes first, then the whole tree as submenus."""
+        recent = [c for c in self.bench.recent_codes if c in self.bench.code_by_id]
+        for code_id in recent:
+            menu.addAction(self.bench.code_by_id[code_id].path, lambda c=code_id: slot(c))
+        if recent:
+            menu.addSeparator()
+        menus = {None: menu}
+        for code in self.bench.codes:
+            parent_menu = menus.get(code.parent, menu)
+            has_children = any(c.parent == code.path for c in self.bench.codes)
+            if has_children:
+                sub = parent_menu.addMenu(code.name)
+                menus[code.path] = sub
+                if code.codable:
+                    sub.addAction(code.name, lambda c=code.id: slot(c))
+                    sub.addSeparator()
+            elif code.codable:
+                parent_menu.addAction(code.name, lambda c=code.id: slot(c))
+
+    def reading_menu(self, point) -> None:
+        view = self.window.reading
+        menu = QMenu(view)
+        if view.selected_span() is not None:
+            self._code_menu(menu.addMenu(self.tr("Code selection as")), self.apply_code)
+            menu.addAction(self.in_vivo)
+        char = view.char_at(point)
+        spans = view.spans_at(char) if char is not None else []
+        for span in spans:
+            info = self.bench.annotations.get(span.id)
+            if info is None:
+                continue
+            sub = menu.addMenu(f"{info.code} — “{info.quote[:16]}”")
+            sub.addAction(self.tr("Select"), lambda i=info.id: view.select_annotation(i))
+            sub.addAction(self.tr("Delete"), lambda i=info: self.bench.undo_stack.push(
+                DeleteAnnotationCommand(self.bench, i)))
+            self._code_menu(sub.addMenu(self.tr("Recode as")), lambda c, i=info.id: self.recode(i, c))
+        if not menu.isEmpty():
+            menu.exec(view.viewport().mapToGlobal(point))
+
+    def documents_menu(self, point) -> None:
+        document_id = self.window.documents.document_at(point)
+        if document_id is None:
+            return
+        menu = QMenu(self.window.documents.table)
+        for status in ("not_started", "in_progress", "done"):
+            menu.addAction(self.tr("Mark as %1").replace("%1", status_label(status)),
+                           lambda s=status: self.set_status(document_id, s))
+        menu.exec(self.window.documents.table.viewport().mapToGlobal(point))
+
+    def codebook_menu(self, point) -> None:
+        code_id = self.window.codebook.code_at(point)
+        tree = self.window.codebook.tree
+        menu = QMenu(tree)
+        if code_id is not None:
+            menu.addAction(self.tr("Code selection with this code"), lambda: self.apply_code(code_id))
+            menu.addAction(self.tr("Edit code…"), lambda: codebook_ops.edit_dialog(self.window, code_id))
+        menu.addAction(self.tr("New code…"), lambda: codebook_ops.new_code_dialog(self.window, code_id))
+        menu.exec(tree.viewport().mapToGlobal(point))

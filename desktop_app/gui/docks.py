@@ -1,0 +1,224 @@
+"""The dock widgets around the reading view: documents, codebook, annotations, memo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.annotations_model import AnnotationsModel
+from desktop_app.gui.codebook_model import CodebookFilter, CodebookModel
+from desktop_app.gui.documents_model import DocumentsFilter, DocumentsModel
+
+
+class DocumentsPanel(QWidget):
+    documentActivated = Signal(int)  # noqa: N815
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = DocumentsModel(self)
+        self.proxy = DocumentsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("documentsFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setObjectName("documentsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter by title, outlet or date"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.documentActivated.emit(self.proxy.data(current, Qt.ItemDataRole.UserRole))
+
+    def document_at(self, point) -> int | None:
+        index = self.table.indexAt(point)
+        return self.proxy.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def select_document(self, document_id: int) -> None:
+        row = self.model.row_of(document_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            blocked = self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().blockSignals(blocked)
+
+
+class CodebookPanel(QWidget):
+    codeActivated = Signal(int)  # noqa: N815 - double-click or Enter: apply to the selection
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = CodebookModel(self)
+        self.proxy = CodebookFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("codebookFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("codebookTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.doubleClicked.connect(self._activated)
+        self.tree.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter codes"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+
+    def _filter(self, text: str) -> None:
+        from PySide6.QtCore import QRegularExpression
+
+        self.proxy.setFilterRegularExpression(QRegularExpression(QRegularExpression.escape(text),
+                                              QRegularExpression.PatternOption.CaseInsensitiveOption))
+        if text:
+            self.tree.expandAll()
+
+    def _activated(self, index) -> None:
+        code_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        if code_id is not None:
+            self.codeActivated.emit(code_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if (watched is self.tree and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._activated(self.tree.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def current_code(self) -> int | None:
+        return self.proxy.data(self.tree.currentIndex(), Qt.ItemDataRole.UserRole)
+
+    def code_at(self, point) -> int | None:
+        index = self.tree.indexAt(point)
+        return self.proxy.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def rebuild(self, codes) -> None:
+        expanded = {self.proxy.data(self.proxy.index(r, 0), Qt.ItemDataRole.UserRole)
+                    for r in range(self.proxy.rowCount()) if self.tree.isExpanded(self.proxy.index(r, 0))}
+        first = not self.model.by_id
+        self.model.reset(codes)
+        if first:
+            self.tree.expandAll()
+        else:
+            for code_id in expanded:
+                self.tree.expand(self.proxy.mapFromSource(self.model.index_of(code_id)))
+
+
+class AnnotationsPanel(QWidget):
+    annotationActivated = Signal(int)  # noqa: N815
+
+    def __init__(self, colour_of, parent=None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationsModel(colour_of, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("annotationsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.table)
+
+    def _clicked(self, index) -> None:
+        self.annotationActivated.emit(self.model.data(index, Qt.ItemDataRole.UserRole))
+
+    def show_selected(self, annotation_id: int | None) -> None:
+        row = self.model.row_of(annotation_id) if annotation_id is not None else -1
+        blocked = self.table.selectionModel().blockSignals(True)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.table.clearSelection()
+        self.table.selectionModel().blockSignals(blocked)
+
+
+class MemoPanel(QWidget):
+    """The memo of the selected annotation; saving is one undoable step."""
+
+    saveRequested = Signal(int, str)  # noqa: N815
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.annotation_id: int | None = None
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("memoEditor")
+        self.save = QPushButton(self)
+        self.save.setObjectName("memoSave")
+        self.save.clicked.connect(self._save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.editor)
+        layout.addLayout(buttons)
+        self.show_annotation(None)
+
+    def retranslate(self) -> None:
+        self.save.setText(self.tr("Save memo"))
+        self.editor.setPlaceholderText(self.tr("Select an annotation to write its memo."))
+
+    def show_annotation(self, info) -> None:
+        self.annotation_id = info.id if info is not None else None
+        self.label.setText(f"{info.code} · “{info.quote[:40]}”" if info is not None else "")
+        self.editor.setPlainText(info.memo if info is not None else "")
+        self.editor.setEnabled(info is not None)
+        self.save.setEnabled(info is not None)
+
+    def _save(self) -> None:
+        if self.annotation_id is not None:
+            self.saveRequested.emit(self.annotation_id, self.editor.toPlainText())

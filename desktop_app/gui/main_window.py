@@ -1,0 +1,416 @@
+"""The main window: the reading view in the centre, docks around it, menus, status bar, settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QUndoView,
+)
+
+from desktop_app.core.analysis.find import find_all, simplified_shadow
+from desktop_app.core.annotate.coders import default_coder_name
+from desktop_app.core.store.project import Project
+from desktop_app.gui import i18n, workers
+from desktop_app.gui.coding import CodingActions
+from desktop_app.gui.docks import AnnotationsPanel, CodebookPanel, DocumentsPanel, MemoPanel
+from desktop_app.gui.reading_view import WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING, ReadingView
+from desktop_app.gui.segmentation import document_boundaries
+from desktop_app.gui.workbench import Workbench, span_of
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, coder: str | None = None, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or QSettings()
+        self.bench = Workbench(project, coder or default_coder_name(), self)
+        self.reading = ReadingView(self)
+        self.reading.describe = self._describe_span
+        self.setCentralWidget(self.reading)
+        self._shadow: tuple[int, str] | None = None  # (document id, simplified shadow) for Find
+        self._segmenting: set[int] = set()
+        self._code_shortcuts: list[QShortcut] = []
+
+        self.documents = DocumentsPanel(self)
+        self.codebook = CodebookPanel(self)
+        self.annotations = AnnotationsPanel(lambda code_id: self.reading.layers.colours.get(code_id), self)
+        self.memo = MemoPanel(self)
+        self.history = QUndoView(self.bench.undo_stack, self)
+        self.docks: dict[str, QDockWidget] = {}
+        area = Qt.DockWidgetArea
+        for name, widget, where in (("documents", self.documents, area.LeftDockWidgetArea),
+                                    ("codebook", self.codebook, area.RightDockWidgetArea),
+                                    ("annotations", self.annotations, area.BottomDockWidgetArea),
+                                    ("memo", self.memo, area.RightDockWidgetArea),
+                                    ("history", self.history, area.LeftDockWidgetArea)):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"{name}Dock")
+            dock.setWidget(widget)
+            self.addDockWidget(where, dock)
+            self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["documents"], self.docks["history"])
+        self.docks["documents"].raise_()
+
+        self.find_bar = QToolBar(self)
+        self.find_bar.setObjectName("findBar")
+        self.find_box = QLineEdit(self.find_bar)
+        self.find_box.setObjectName("findBox")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.textChanged.connect(self.find_in_document)
+        self.find_bar.addWidget(self.find_box)
+        self.find_count = QLabel(self.find_bar)
+        self.find_bar.addWidget(self.find_count)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
+        self.find_bar.hide()
+
+        self.status_project = QLabel(self)
+        self.status_coder = QLabel(self)
+        self.status_counts = QLabel(self)
+        for label in (self.status_project, self.status_coder, self.status_counts):
+            self.statusBar().addPermanentWidget(label)
+
+        self.coding = CodingActions(self)
+        self._create_actions()
+        self._connect()
+        self.retranslate()
+        self._restore_settings()
+        self.refresh_documents()
+        self.refresh_codes()
+        QTimer.singleShot(0, self._open_first_document)
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _action(self, name: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        stack = self.bench.undo_stack
+        K = QKeySequence
+        self.undo_action = stack.createUndoAction(self)
+        self.undo_action.setShortcuts([K(K.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self)
+        self.redo_action.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
+        self.quit_action = self._action("quit", self.close, K(K.StandardKey.Quit))
+        self.find_action = self._action("find", self.show_find, K(K.StandardKey.Find))
+        self.zoom_in_action = self._action("zoomIn", lambda: self.zoom(+1), [K("Ctrl++"), K("Ctrl+=")])
+        self.zoom_out_action = self._action("zoomOut", lambda: self.zoom(-1), K("Ctrl+-"))
+        self.zoom_reset_action = self._action("zoomReset", lambda: self.zoom(0), K("Ctrl+0"))
+        self.others_action = self._action("otherCoders", self.toggle_other_coders, K("Ctrl+Shift+O"),
+                                          checkable=True)
+        self.others_action.setChecked(True)
+        self.word_group = QActionGroup(self)
+        self.word_actions = {}
+        for mode in (WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING):
+            action = self._action(f"words_{mode}", lambda _=False, m=mode: self.set_word_mode(m), checkable=True)
+            self.word_group.addAction(action)
+            self.word_actions[mode] = action
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = self._action(f"language_{code}", lambda _=False, c=code: self.set_language(c),
+                                  checkable=True)
+            action.setText(name)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.about_action = self._action("about", self.about)
+
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = menu_bar.addMenu("")
+        for action in (self.undo_action, self.redo_action, None, self.find_action):
+            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+        self.annotation_menu = menu_bar.addMenu("")
+        self.coding.fill_menu(self.annotation_menu)
+        self.view_menu = menu_bar.addMenu("")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
+                       self.others_action):
+            self.view_menu.addSeparator() if action is None else self.view_menu.addAction(action)
+        self.words_menu = self.view_menu.addMenu("")
+        for action in self.word_actions.values():
+            self.words_menu.addAction(action)
+        self.docks_menu = self.view_menu.addMenu("")
+        for dock in self.docks.values():
+            self.docks_menu.addAction(dock.toggleViewAction())
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.help_menu = menu_bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_box)
+        escape.activated.connect(self.hide_find)
+
+    def _connect(self) -> None:
+        bench = self.bench
+        bench.annotationAdded.connect(self._annotation_added)
+        bench.annotationRemoved.connect(self._annotation_removed)
+        bench.annotationChanged.connect(self._annotation_changed)
+        bench.statusChanged.connect(self.documents.model.set_status)
+        bench.errorRaised.connect(self.show_error)
+        bench.codesChanged.connect(self.refresh_codes)
+        self.documents.documentActivated.connect(self.open_document)
+        self.documents.table.customContextMenuRequested.connect(self.coding.documents_menu)
+        self.codebook.codeActivated.connect(self.coding.apply_code)
+        self.codebook.tree.customContextMenuRequested.connect(self.coding.codebook_menu)
+        self.codebook.model.move_requested = self.coding.move_code
+        self.annotations.annotationActivated.connect(lambda i: self.reading.select_annotation(i, scroll=True))
+        self.reading.annotationSelected.connect(self._annotation_selected)
+        self.reading.deleteRequested.connect(self.coding.delete_selected)
+        self.reading.customContextMenuRequested.connect(self.coding.reading_menu)
+        self.memo.saveRequested.connect(self.coding.save_memo)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("GovCoder — %1").replace("%1", self.bench.project.label))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.annotation_menu.setTitle(self.tr("&Annotation"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.words_menu.setTitle(self.tr("Word boundaries"))
+        self.docks_menu.setTitle(self.tr("Panels"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.find_action.setText(self.tr("&Find in document…"))
+        self.zoom_in_action.setText(self.tr("Zoom in"))
+        self.zoom_out_action.setText(self.tr("Zoom out"))
+        self.zoom_reset_action.setText(self.tr("Actual size"))
+        self.others_action.setText(self.tr("Show other coders’ annotations"))
+        self.word_actions[WORDS_OFF].setText(self.tr("Hidden"))
+        self.word_actions[WORDS_SEPARATORS].setText(self.tr("Subtle separators"))
+        self.word_actions[WORDS_SHADING].setText(self.tr("Alternating shading"))
+        self.about_action.setText(self.tr("About GovCoder"))
+        titles = {"documents": self.tr("Documents"), "codebook": self.tr("Codebook"),
+                  "annotations": self.tr("Annotations"), "memo": self.tr("Memo"),
+                  "history": self.tr("Undo history")}
+        for name, dock in self.docks.items():
+            dock.setWindowTitle(titles[name])
+        self.find_box.setPlaceholderText(self.tr("Find (simplified or traditional)"))
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        self.documents.retranslate()
+        self.codebook.retranslate()
+        self.memo.retranslate()
+        self.coding.retranslate()
+        self.annotations.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.refresh_status()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.documents.model.layoutChanged.emit()
+        super().changeEvent(event)
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def refresh_documents(self) -> None:
+        self.documents.model.reset(*self.bench.documents())
+        if self.bench.document is not None:
+            self.documents.select_document(self.bench.document.id)
+
+    def _open_first_document(self) -> None:
+        if self.bench.document is not None or not self.documents.model.rows:
+            return
+        last = self.settings.value(f"lastDocument/{self.bench.project.url}")
+        ids = [row.id for row in self.documents.model.rows]
+        self.open_document(int(last) if last is not None and int(last) in ids else ids[0])
+
+    def open_document(self, document_id: int) -> None:
+        if self.bench.document is not None and self.bench.document.id == document_id:
+            return
+        document = self.bench.open_document(document_id)
+        annotations = self.bench.ordered_annotations()
+        self.reading.show_document(document.text, [span_of(a) for a in annotations], self.bench.colours())
+        self.annotations.model.reset(annotations)
+        self.memo.show_annotation(None)
+        self.documents.select_document(document_id)
+        self._update_here_counts()
+        self.settings.setValue(f"lastDocument/{self.bench.project.url}", document_id)
+        if self.find_bar.isVisible() and self.find_box.text():
+            self.find_in_document(self.find_box.text())
+        self._segment(document_id)
+        self.refresh_status()
+
+    def _segment(self, document_id: int) -> None:
+        """jieba runs on a worker thread; until it answers, selections snap to characters."""
+        task = workers.Task(lambda: document_boundaries(self.bench.project, document_id))
+        task.signals.finished.connect(lambda boundaries: self._segmented(document_id, boundaries))
+        task.signals.failed.connect(lambda error: self.show_error(str(error)))
+        self._segmenting.add(document_id)
+        workers.start(task)
+
+    def _segmented(self, document_id: int, boundaries: list[int]) -> None:
+        self._segmenting.discard(document_id)
+        if self.bench.document is not None and self.bench.document.id == document_id:
+            self.reading.set_boundaries(boundaries)
+
+    # --- codes --------------------------------------------------------------------------------
+
+    def refresh_codes(self) -> None:
+        self.codebook.rebuild(self.bench.codes)
+        self._update_here_counts()
+        if self.bench.document is not None:
+            self.reading.set_colours(self.bench.colours())
+        for shortcut in self._code_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._code_shortcuts = []
+        # A code's key codes the reading view's selection; limited to the reading view so that typing
+        # in a filter box or the memo never codes anything.
+        for code in self.bench.codes:
+            if code.shortcut and code.codable:
+                shortcut = QShortcut(QKeySequence(code.shortcut), self.reading)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda c=code.id: self.coding.apply_code(c))
+                self._code_shortcuts.append(shortcut)
+
+    def _update_here_counts(self) -> None:
+        here: dict[int, int] = {}
+        for info in self.bench.annotations.values():
+            here[info.code_id] = here.get(info.code_id, 0) + 1
+        self.codebook.model.update_counts(self.bench.codes, here)
+
+    # --- reports from the workbench -----------------------------------------------------------
+
+    def _annotation_added(self, info) -> None:
+        if self.bench.document is not None and info.document == self.bench.document.id:
+            self.reading.add_span(span_of(info))
+            self.annotations.model.add(info)
+        self.documents.model.adjust_counts(info.document, +1, info.coder == self.bench.coder)
+        self._after_annotation_change()
+
+    def _annotation_removed(self, info) -> None:
+        self.reading.remove_span(info.id)
+        self.annotations.model.remove(info.id)
+        self.documents.model.adjust_counts(info.document, -1, info.coder == self.bench.coder)
+        self._after_annotation_change()
+
+    def _annotation_changed(self, before, after) -> None:
+        # Replace the span in place (remove_span would also drop the selection of that annotation).
+        old = self.reading.layers.index.remove(before.id)
+        if old is not None:
+            self.reading.rehighlight_span(old.start, old.end)
+        if self.bench.document is not None and after.document == self.bench.document.id:
+            self.reading.add_span(span_of(after))
+        self.annotations.model.replace(after)
+        if self.reading.selected_annotation == after.id:
+            self.reading.select_annotation(after.id)
+        self._after_annotation_change()
+
+    def _after_annotation_change(self) -> None:
+        self._update_here_counts()
+        self.refresh_status()
+
+    def _annotation_selected(self, annotation_id) -> None:
+        info = self.bench.annotations.get(annotation_id) if annotation_id is not None else None
+        self.memo.show_annotation(info)
+        self.annotations.show_selected(annotation_id)
+
+    def _describe_span(self, span) -> str:
+        info = self.bench.annotations.get(span.id)
+        if info is None:
+            return str(span.id)
+        line = f"{info.code} — {info.coder}"
+        return f"{line}\n    {info.memo}" if info.memo else line
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("GovCoder"), message)
+
+    def refresh_status(self) -> None:
+        self.status_project.setText(self.tr("Project: %1").replace("%1", self.bench.project.label))
+        self.status_coder.setText(self.tr("Coder: %1").replace("%1", self.bench.coder))
+        if self.bench.document is not None:
+            mine = sum(1 for a in self.bench.annotations.values() if a.coder == self.bench.coder)
+            self.status_counts.setText(
+                self.tr("%1 characters · %2 annotations (%3 mine)")
+                .replace("%1", str(len(self.bench.document.text)))
+                .replace("%2", str(len(self.bench.annotations))).replace("%3", str(mine)))
+        else:
+            self.status_counts.setText(self.tr("No document open"))
+
+    # --- view ---------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self.reading.set_search_hits([])
+        self.reading.setFocus()
+
+    def find_in_document(self, query: str) -> None:
+        document = self.bench.document
+        if document is None:
+            return
+        if self._shadow is None or self._shadow[0] != document.id:
+            self._shadow = (document.id, simplified_shadow(document.text))
+        hits = find_all(document.text, query, self._shadow[1])
+        self.reading.set_search_hits(hits)
+        self.find_count.setText(self.tr("%1 found").replace("%1", str(len(hits))) if query else "")
+        if hits:
+            self.reading.select_span(*hits[0])
+            self.reading.ensureCursorVisible()
+
+    def zoom(self, step: int) -> None:
+        size = 14.0 if step == 0 else self.reading.font_size + step
+        self.reading.set_font_size(size)
+        self.settings.setValue("view/fontSize", self.reading.font_size)
+
+    def set_word_mode(self, mode: str) -> None:
+        self.reading.set_word_mode(mode)
+        self.word_actions[mode].setChecked(True)
+        self.settings.setValue("view/words", mode)
+
+    def toggle_other_coders(self, shown: bool) -> None:
+        self.reading.layers.shown_coders = None if shown else {self.bench.coder}
+        self.reading.highlighter.rehighlight()
+
+    def set_language(self, code: str) -> None:
+        if i18n.install_language(code):
+            self.language_actions[code].setChecked(True)
+            self.settings.setValue("view/language", code)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About GovCoder"),
+                          self.tr("GovCoder: qualitative coding of Chinese texts on grassroots governance."))
+
+    # --- settings -----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        size = self.settings.value("view/fontSize")
+        if size is not None:
+            self.reading.set_font_size(float(size))
+        mode = self.settings.value("view/words", WORDS_OFF)
+        self.set_word_mode(mode if mode in self.word_actions else WORDS_OFF)
+        language = self.settings.value("view/language")
+        if language in self.language_actions:
+            self.language_actions[language].setChecked(True)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
