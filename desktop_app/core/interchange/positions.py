@@ -6,8 +6,8 @@ points with CRLF as two (the specification, MAXQDA) or with CRLF as one (ATLAS.t
 
 A reading is a pair (utf16, crlf_as_two). Under a reading each character of our text takes one unit,
 plus one for a character outside the BMP (utf16), plus one for a newline written as CRLF
-(crlf_as_two). A position that falls inside such a two-unit character (between the surrogates of 𠮷,
-between CR and LF) has no exact place in our text: `to_index` returns None for it, never a neighbour.
+(crlf_as_two). A position that falls between the surrogates of 𠮷 has no exact place in our text:
+`to_index` returns None for it, never a neighbour.
 """
 
 from __future__ import annotations
@@ -63,20 +63,26 @@ def astral_indexes(text: str) -> list[int]:
 
 
 class UnitMap:
-    """Exact conversion between code-point indexes of an LF text and positions under a reading."""
+    """Exact conversion between code-point indexes of an LF text and positions under a reading.
+
+    A position between the CR and the LF of a CRLF newline maps to the newline itself: the CR does not
+    exist in our text, so the span keeps exactly the same characters. A position between the two
+    UTF-16 units of a character outside the BMP has no exact place and maps to None.
+    """
 
     def __init__(self, text: str, reading: Reading, crlf: list[int] | None = None,
                  astral: list[int] | None = None) -> None:
         self.length = len(text)
-        wide: list[int] = []
+        wide: list[tuple[int, bool]] = []  # (index, splittable)
         if reading.crlf_as_two:
-            wide.extend(crlf if crlf is not None else crlf_newlines(text))
+            wide.extend((i, True) for i in (crlf if crlf is not None else crlf_newlines(text)))
         if reading.utf16:
-            wide.extend(astral if astral is not None else astral_indexes(text))
+            wide.extend((i, False) for i in (astral if astral is not None else astral_indexes(text)))
         wide.sort()
-        self.wide = wide
+        self.wide = [index for index, _ in wide]
+        self.newline = [splittable for _, splittable in wide]
         # The second unit of the k-th wide character sits at wide[k] + k + 1.
-        self.inner = [index + k + 1 for k, index in enumerate(wide)]
+        self.inner = [index + k + 1 for k, index in enumerate(self.wide)]
 
     def to_units(self, index: int) -> int:
         return index + bisect_left(self.wide, index)
@@ -86,7 +92,7 @@ class UnitMap:
             return None
         n = bisect_left(self.inner, position)
         if n < len(self.inner) and self.inner[n] == position:
-            return None
+            return self.wide[n] if self.newline[n] else None
         index = position - n
         return index if index <= self.length else None
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from interchange_helpers import PROJECT_XSD
 
 from desktop_app.core.store.models import (
     Annotation,
@@ -18,11 +19,6 @@ from desktop_app.core.store.models import (
     Memo,
 )
 from desktop_app.core.store.project import create_project
-
-REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared" / "refi-qda"
-PROJECT_XSD = SHARED / "Project-mrt2019.xsd"
-SAMPLES = SHARED / "samples"
 
 TEXTS = [
     # 𠮷 (U+20BB7) and an emoji on both sides of coded spans.

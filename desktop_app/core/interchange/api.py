@@ -1,0 +1,106 @@
+"""The two entry points the CLI and the GUI call: one per direction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.errors import GovCoderError
+from desktop_app.core.interchange.collect import collect_project, resolve_selection
+from desktop_app.core.interchange.model import Progress
+from desktop_app.core.interchange.package import DEFAULT_LIMITS, Limits
+from desktop_app.core.interchange.reports import ExportReport, ImportReport
+
+EXPORT_FORMATS = ("qdpx", "qdc", "csv", "matrix", "json", "xlsx")
+IMPORT_SUFFIXES = (".qdpx", ".qde", ".json")
+
+
+def export_project(
+    session: Session,
+    path: str | Path,
+    fmt: str,
+    *,
+    target: str = "generic",
+    coders: Iterable[str] | None = None,
+    codes: Iterable[str | int] | None = None,
+    docs: Iterable[int | str] | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Export the project (or the coders, codes with their sub-codes, and documents chosen) to `path`.
+
+    fmt: qdpx (REFI-QDA project; target generic|nvivo|maxqda), qdc (REFI-QDA codebook), csv (one row
+    per annotation), matrix (code x document CSV), json (the whole project), xlsx (workbook).
+    The file appears only when complete.
+    """
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in EXPORT_FORMATS:
+        raise GovCoderError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+    if target not in ("generic", "nvivo", "maxqda"):
+        raise GovCoderError(f"unknown export target {target!r} (choose generic, nvivo, maxqda)")
+    selection = resolve_selection(session, coders, codes, docs)
+    out = Path(path)
+    report = ExportReport(path=str(out), format=fmt, target=target if fmt == "qdpx" else None)
+    if fmt == "qdc":
+        return _export_codebook(session, out, selection, report)
+    data = collect_project(session, selection, with_text=True)
+    report.documents, report.codes, report.coders = len(data.documents), len(data.codes), len(data.coders)
+    report.annotations, report.memos = len(data.annotations), len(data.memos)
+    if fmt == "qdpx":
+        from desktop_app.core.interchange.qdpx_export import write_qdpx
+
+        report.bytes = write_qdpx(data, out, target=target, progress=progress)
+    elif fmt == "csv":
+        from desktop_app.core.interchange.tables import write_annotations_csv
+
+        report.rows = write_annotations_csv(data, out)
+    elif fmt == "matrix":
+        from desktop_app.core.interchange.tables import write_matrix_csv
+
+        report.rows = write_matrix_csv(data, out)
+    elif fmt == "json":
+        from desktop_app.core.interchange.json_format import write_json
+
+        write_json(data, out)
+    elif fmt == "xlsx":
+        from desktop_app.core.interchange.xlsx_export import write_xlsx
+
+        write_xlsx(data, out)
+    if not report.bytes and out.exists():
+        report.bytes = out.stat().st_size
+    return report
+
+
+def _export_codebook(session: Session, out: Path, selection, report: ExportReport) -> ExportReport:
+    try:
+        from desktop_app.core.codebook import qdc
+    except ImportError:
+        raise GovCoderError("codebook export (.qdc) is not available in this build") from None
+    export = getattr(qdc, "export_qdc", None)
+    if export is None:
+        raise GovCoderError("codebook export (.qdc) is not available in this build")
+    result = export(session, out, codes=sorted(selection.codes) if selection.codes is not None else None) \
+        if selection.codes is not None else export(session, out)
+    report.codes = getattr(result, "codes", 0) if not isinstance(result, int) else result
+    report.bytes = out.stat().st_size if out.exists() else 0
+    return report
+
+
+def import_project(session_factory: sessionmaker[Session], path: str | Path, progress: Progress | None = None,
+                   *, limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+    """Import a REFI-QDA project (.qdpx, or .qde with its sources folder beside it) or a GovCoder JSON
+    project into the project, in one transaction: on any refusal nothing is written."""
+    source = Path(path)
+    suffix = source.suffix.lower()
+    if not source.is_file():
+        raise GovCoderError(f"no file at {source}")
+    if suffix == ".json":
+        from desktop_app.core.interchange.json_format import import_json
+
+        return import_json(session_factory, source, progress=progress)
+    if suffix in (".qdpx", ".qde", ".zip", ".xml") or suffix not in IMPORT_SUFFIXES:
+        from desktop_app.core.interchange.refi_import import import_refi
+
+        return import_refi(session_factory, source, progress=progress, limits=limits)
+    raise GovCoderError(f"cannot import {source.name}: choose a .qdpx, .qde or GovCoder .json file")

@@ -1,0 +1,350 @@
+"""Placing a REFI-QDA file's codings on our texts: choosing what its positions count, exactly.
+
+The unit is chosen once per file. The origin program gives the first guess (NVivo: UTF-16 code units
+with CRLF as two; ATLAS.ti: code points with CRLF as one; MAXQDA, QualCoder, GovCoder and unknown
+programs: code points as the specification says, over the file's characters). The guess is then
+checked against every selection in the file under each reading: a reading that puts more selections
+exactly where their names (the quoted text, for ATLAS.ti and GovCoder) say, or that places more of
+them at all (not splitting a character), wins; failing that, one whose spans start and end on clearly
+more word or line boundaries. A coding that still has no exact place is reported, never moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from desktop_app.core.interchange.model import (
+    AnnotationData,
+    AttributeData,
+    CoderData,
+    DocumentData,
+    MemoData,
+    ProjectData,
+)
+from desktop_app.core.interchange.positions import (
+    CODE_POINTS,
+    CODE_POINTS_CRLF2,
+    READINGS,
+    UTF16_CRLF2,
+    Reading,
+    UnitMap,
+    astral_indexes,
+    boundary_score,
+    normalise_newlines,
+)
+from desktop_app.core.interchange.qde_read import ParsedProject, RawCoding, RawSelection, RawSource
+from desktop_app.core.interchange.qde_write import AUTHOR_SEPARATOR
+from desktop_app.core.interchange.reports import ImportReport, UnplacedCoding
+from desktop_app.core.interchange.xmltools import parse_date
+from desktop_app.core.store.models import new_guid
+
+FALLBACK_CODER = "imported"
+
+
+def prior_reading(origin: str) -> tuple[Reading, str]:
+    lowered = origin.lower()
+    if "govcoder" in lowered:
+        if "target nvivo" in lowered:
+            return UTF16_CRLF2, "GovCoder's NVivo target"
+        return CODE_POINTS_CRLF2, "GovCoder"
+    if "nvivo" in lowered:
+        return UTF16_CRLF2, "NVivo counts UTF-16 code units"
+    if "atlas" in lowered:
+        return CODE_POINTS, "ATLAS.ti counts CRLF as one"
+    return CODE_POINTS_CRLF2, "the REFI-QDA specification: code points"
+
+
+@dataclass
+class _Text:
+    source: RawSource
+    text: str
+    maps: dict[Reading, UnitMap]
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _name_matches(name: str, quote: str) -> bool:
+    wanted = _squash(name.rstrip("…").removesuffix("..."))
+    return len(wanted) >= 2 and _squash(quote).startswith(wanted)
+
+
+def _place(units: UnitMap, start: int | None, end: int | None) -> tuple[int, int] | None:
+    if start is None or end is None:
+        return None
+    s, e = units.to_index(start), units.to_index(end)
+    if s is None or e is None or e <= s:
+        return None
+    return s, e
+
+
+def choose_reading(texts: list[_Text], prior: Reading) -> tuple[Reading, str]:
+    scores: dict[Reading, tuple[int, int, int]] = {}
+    selections = 0
+    for reading in READINGS:
+        names = placed = boundary = 0
+        for item in texts:
+            units = item.maps[reading]
+            for selection in item.source.selections:
+                span = _place(units, selection.start, selection.end)
+                if span is None:
+                    continue
+                placed += 1
+                quote = item.text[span[0]:span[1]]
+                if selection.name and _name_matches(selection.name, quote):
+                    names += 1
+                boundary += boundary_score(item.text, *span)
+        scores[reading] = (names, placed, boundary)
+    selections = sum(len(item.source.selections) for item in texts)
+    best = max(scores[r][:2] for r in READINGS)
+    tied = [r for r in READINGS if scores[r][:2] == best]
+    if prior in tied:
+        margin = max(2, selections // 10)
+        better = [r for r in tied if scores[r][2] >= scores[prior][2] + margin]
+        if not better:
+            return prior, "as its origin says"
+        chosen = max(better, key=lambda r: scores[r][2])
+        return chosen, (f"not {prior.label} as its origin suggests: {scores[chosen][2]} of "
+                        f"{2 * selections} span ends fall on word or line boundaries, against "
+                        f"{scores[prior][2]}")
+    chosen = tied[0] if len(tied) == 1 else max(tied, key=lambda r: scores[r][2])
+    names, placed, _ = scores[chosen]
+    return chosen, (f"not {prior.label} as its origin suggests: this reading places {placed} of "
+                    f"{selections} selections exactly ({names} on their quoted text), against "
+                    f"{scores[prior][1]} ({scores[prior][0]})")
+
+
+def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectData:
+    data = ProjectData(name=parsed.name or "imported project")
+    data.codes = parsed.codes
+    code_guids = {code.guid for code in parsed.codes}
+    paths = data.code_paths()
+    data.coders = list(parsed.users)
+    user_guids = {user.guid for user in parsed.users}
+    fallback: list[str] = []
+
+    def coder_for(*candidates: str | None) -> str:
+        for guid in candidates:
+            if guid and guid in user_guids:
+                return guid
+        for guid in candidates:  # a user the file names but does not list
+            if guid:
+                data.coders.append(CoderData(guid=guid, name=f"user-{guid[:8]}"))
+                user_guids.add(guid)
+                return guid
+        if not fallback:
+            guid = new_guid()
+            data.coders.append(CoderData(guid=guid, name=FALLBACK_CODER))
+            user_guids.add(guid)
+            fallback.append(guid)
+        return fallback[0]
+
+    # Texts, and the reading of positions.
+    texts: list[_Text] = []
+    for source in parsed.sources:
+        if source.text is None:
+            continue
+        text, crlf = normalise_newlines(source.text)
+        astral = astral_indexes(text)
+        maps = {reading: UnitMap(text, reading, crlf=crlf, astral=astral) for reading in READINGS}
+        texts.append(_Text(source, text, maps))
+    prior, why = prior_reading(parsed.origin)
+    reading, note = choose_reading(texts, prior) if texts else (prior, "")
+    report.position_unit = reading.label
+    report.position_note = note if note != "as its origin says" else why
+
+    notes = {note.guid: note for note in parsed.notes if note.guid}
+    note_owner: dict[str, list[str]] = {guid: list(targets) for guid, targets in parsed.note_targets.items()}
+    for guid in parsed.project_notes:
+        note_owner.setdefault(guid, []).append("project")
+    attached: set[str] = set()
+    document_of_source: dict[str, str] = {}
+    selection_memo_owner: dict[str, list[AnnotationData]] = {}
+    selection_document: dict[str, str] = {}
+
+    def unplaced(source: RawSource, coding: RawCoding | None, start, end, reason, selection=None) -> None:
+        code = coding.code if coding else None
+        report.unplaced.append(UnplacedCoding(
+            document=source.name or (source.guid or "?"), code=paths.get(code, code) if code else None,
+            start=start, end=end, reason=reason, selection=selection))
+
+    def annotation_memo(selection: RawSelection) -> str:
+        return selection.description.replace("\r\n", "\n")
+
+    by_source = {id(item.source): item for item in texts}
+    for source in parsed.sources:
+        item = by_source.get(id(source))
+        if item is None:
+            report.skipped["sources without text"] = report.skipped.get("sources without text", 0) + 1
+            report.warnings.append(f"source {source.name or source.guid!r} not imported: {source.missing}")
+            for selection in source.selections:
+                for coding in selection.codings:
+                    unplaced(source, coding, selection.start, selection.end, f"no text: {source.missing}",
+                             selection.guid)
+            for coding in source.codings + source.other_codings:
+                unplaced(source, coding, None, None, f"no text: {source.missing}")
+            continue
+        guid = source.guid or new_guid()
+        document = DocumentData(guid=guid, title=source.name or "(untitled)", text=item.text,
+                                original_text=item.text, encoding=source.encoding,
+                                source_path=source.path,
+                                content_hash=hashlib.sha256(item.text.encode("utf-8")).hexdigest(),
+                                imported_at=source.created)
+        _attributes(document, source, parsed)
+        data.documents.append(document)
+        if source.guid:
+            document_of_source[source.guid] = guid
+        units = item.maps[reading]
+        for selection in source.selections:
+            span = _place(units, selection.start, selection.end)
+            if selection.guid:
+                selection_document[selection.guid] = guid
+            if not selection.codings:
+                if selection.description or selection.notes:
+                    where = f"[{span[0]}, {span[1]})" if span else f"at {selection.start}-{selection.end} (file units)"
+                    quote = item.text[span[0]:span[1]] if span else selection.name
+                    data.memos.append(MemoData(
+                        guid=new_guid(), kind="document", document=guid,
+                        title=f"Selection {where}: {quote[:40]}", text=annotation_memo(selection),
+                        coder=coder_for(selection.user) if selection.user else None,
+                        created_at=selection.created, updated_at=selection.modified))
+                else:
+                    report.skipped["selections without a code"] = report.skipped.get("selections without a code", 0) + 1
+                continue
+            if span is None:
+                reason = _why_not(units, selection, len(item.text))
+                for coding in selection.codings:
+                    unplaced(source, coding, selection.start, selection.end, reason, selection.guid)
+                continue
+            made: list[AnnotationData] = []
+            for number, coding in enumerate(selection.codings):
+                if coding.code is None or coding.code not in code_guids:
+                    unplaced(source, coding, selection.start, selection.end,
+                             "refers to a code that is not in the file's codebook", selection.guid)
+                    continue
+                annotation_guid = (selection.guid if number == 0 and selection.guid else coding.guid) or new_guid()
+                made.append(AnnotationData(
+                    guid=annotation_guid, document=guid, code=coding.code,
+                    coder=coder_for(coding.user, selection.user, source.user, parsed.creating_user),
+                    start=span[0], end=span[1], quote=item.text[span[0]:span[1]],
+                    memo=annotation_memo(selection), created_at=coding.created or selection.created,
+                    updated_at=selection.modified or coding.created or selection.created))
+                for ref in coding.notes:
+                    note_owner.setdefault(ref, []).append(annotation_guid)
+            data.annotations.extend(made)
+            if selection.guid:
+                selection_memo_owner[selection.guid] = made
+            for ref in selection.notes:
+                note_owner.setdefault(ref, []).append(selection.guid or "")
+        for coding in source.codings:
+            if coding.code not in code_guids:
+                unplaced(source, coding, None, None, "refers to a code that is not in the file's codebook")
+            elif not item.text:
+                unplaced(source, coding, None, None, "codes an empty text")
+            else:
+                annotation = AnnotationData(
+                    guid=coding.guid or new_guid(), document=guid, code=coding.code,
+                    coder=coder_for(coding.user, source.user, parsed.creating_user), start=0,
+                    end=len(item.text), quote=item.text, created_at=coding.created, updated_at=coding.created)
+                data.annotations.append(annotation)
+                if coding.guid:
+                    selection_memo_owner[coding.guid] = [annotation]
+                for ref in coding.notes:
+                    note_owner.setdefault(ref, []).append(coding.guid or "")
+        for coding in source.other_codings:
+            unplaced(source, coding, None, None, f"codes an area of a {source.kind.removesuffix('Source')}: "
+                     "GovCoder codes text only")
+        for ref in source.notes:
+            note_owner.setdefault(ref, []).append(source.guid or "")
+        if source.description:
+            data.memos.append(MemoData(guid=new_guid(), kind="document", document=guid, title="Description",
+                                       text=source.description))
+
+    # Notes: on a selection they join its annotations' memos; on a source, a code or the project they
+    # are memos there; a note about anything else (a picture area, a link) becomes a project memo.
+    by_annotation = {annotation.guid: annotation for annotation in data.annotations}
+    for note_guid, note in notes.items():
+        targets = note_owner.get(note_guid) or ["project"]
+        for target in targets:
+            coder = coder_for(note.user) if note.user else None
+            owners = selection_memo_owner.get(target)
+            if owners is None and target in by_annotation:
+                owners = [by_annotation[target]]
+            if owners:
+                heading = f"{note.name}: " if note.name else ""
+                for annotation in owners:
+                    annotation.memo = (annotation.memo + "\n\n" if annotation.memo else "") + heading + note.text
+                attached.add(note_guid)
+                continue
+            if target in document_of_source or target in selection_document:
+                data.memos.append(MemoData(guid=_fresh(note_guid, attached), kind="document",
+                                           document=document_of_source.get(target) or selection_document[target],
+                                           title=note.name,
+                                           text=note.text, coder=coder, created_at=note.created,
+                                           updated_at=note.modified))
+            elif target in code_guids:
+                data.memos.append(MemoData(guid=_fresh(note_guid, attached), kind="code", code=target,
+                                           title=note.name, text=note.text, coder=coder,
+                                           created_at=note.created, updated_at=note.modified))
+            else:
+                data.memos.append(MemoData(guid=_fresh(note_guid, attached), kind="project", title=note.name,
+                                           text=note.text, coder=coder, created_at=note.created,
+                                           updated_at=note.modified))
+            attached.add(note_guid)
+    if parsed.description:
+        data.memos.append(MemoData(guid=new_guid(), kind="project", title="Project description",
+                                   text=parsed.description))
+    for what, count in parsed.skipped.items():
+        report.skipped[what] = report.skipped.get(what, 0) + count
+    report.warnings.extend(parsed.warnings)
+    return data
+
+
+def _fresh(guid: str, used: set[str]) -> str:
+    """A note attached to several things becomes several memos; only the first keeps its GUID."""
+    return new_guid() if guid in used else guid
+
+
+def _why_not(units: UnitMap, selection: RawSelection, length: int) -> str:
+    if selection.start is None or selection.end is None:
+        return "the selection has no valid start or end position"
+    s, e = units.to_index(selection.start), units.to_index(selection.end)
+    if selection.start < 0 or (s is None and selection.start > units.total_units) or (
+            e is None and selection.end > units.total_units):
+        return f"outside the text ({units.total_units} units long)"
+    if s is None or e is None:
+        return "a position falls inside a character (between the two halves of a UTF-16 surrogate pair)"
+    return "the selection is empty or ends before it starts"
+
+
+def _attributes(document: DocumentData, source: RawSource, parsed: ParsedProject) -> None:
+    found: dict[str, AttributeData] = {}
+
+    def add(key: str, kind: str, value: str | None) -> None:
+        key = key.strip()[:200] or "variable"
+        if key == "govcoder.outlet":
+            document.outlet = value
+        elif key == "govcoder.published" and parse_date(value):
+            document.published = parse_date(value)
+        elif key == "govcoder.authors":
+            document.authors = [name.strip() for name in (value or "").split(AUTHOR_SEPARATOR.strip())
+                                if name.strip()]
+        elif key == "govcoder.url":
+            document.url = value
+        elif key in found:
+            previous = found[key]
+            if previous.value != value and value:
+                found[key] = AttributeData(key, "text", f"{previous.value}; {value}" if previous.value else value)
+        else:
+            found[key] = AttributeData(key, kind, value)
+
+    for variable, kind, value in source.values:
+        name, declared = parsed.variables.get(variable, (variable or "variable", kind))
+        add(name, kind if value is not None else declared, value)
+    for attribute in parsed.case_attributes.get(source.guid or "", []):
+        add(attribute.key, attribute.type, attribute.value)
+    for attribute in parsed.set_attributes.get(source.guid or "", []):
+        add(attribute.key, attribute.type, attribute.value)
+    document.attributes = list(found.values())

@@ -1,0 +1,89 @@
+"""What an export wrote and what an import brought in, as plain data for the CLI and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class ExportReport:
+    path: str
+    format: str
+    target: str | None = None
+    documents: int = 0
+    codes: int = 0
+    coders: int = 0
+    annotations: int = 0
+    memos: int = 0
+    rows: int = 0  # CSV / matrix rows
+    bytes: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        what = f"{self.rows} rows" if self.format in ("csv", "matrix") else (
+            f"{self.documents} documents, {self.codes} codes, {self.annotations} annotations")
+        target = f" for {self.target}" if self.target and self.target != "generic" else ""
+        return f"exported {what} to {self.path} ({self.format}{target}, {self.bytes} bytes)"
+
+
+@dataclass
+class UnplacedCoding:
+    """A coding that was not imported, and why. Positions are as written in the file."""
+
+    document: str
+    code: str | None
+    start: int | None
+    end: int | None
+    reason: str
+    selection: str | None = None  # the selection's GUID in the file
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def describe(self) -> str:
+        span = f" [{self.start}, {self.end})" if self.start is not None or self.end is not None else ""
+        return f"{self.document}{span} {self.code or '(no code)'}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str  # qdpx | qde | json
+    origin: str = ""
+    position_unit: str = ""
+    position_note: str = ""
+    documents: int = 0
+    codes: int = 0  # codes created
+    codes_merged: int = 0  # codes that already existed under the same path
+    coders: int = 0  # coders created
+    annotations: int = 0
+    memos: int = 0
+    attributes: int = 0
+    unplaced: list[UnplacedCoding] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["unplaced"] = [item.to_json() for item in self.unplaced]
+        return data
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"imported {self.file}: {self.documents} documents, {self.codes} new codes"
+                 + (f" ({self.codes_merged} merged with existing codes)" if self.codes_merged else "")
+                 + f", {self.coders} new coders, {self.annotations} annotations, {self.memos} memos, "
+                 f"{self.attributes} attribute values"]
+        if self.origin:
+            lines.append(f"written by {self.origin}")
+        if self.position_unit:
+            lines.append(f"positions read as {self.position_unit}" + (f" ({self.position_note})" if self.position_note else ""))
+        for what, count in sorted(self.skipped.items()):
+            lines.append(f"not imported: {count} {what}")
+        lines.extend(f"warning: {warning}" for warning in self.warnings)
+        if self.unplaced:
+            lines.append(f"{len(self.unplaced)} codings could not be placed exactly and were not imported:")
+            lines.extend(f"  {item.describe()}" for item in self.unplaced)
+        return lines

@@ -1,0 +1,45 @@
+"""Comparing two projects by what a researcher would call "the same"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.interchange.collect import collect_project
+
+REPO = Path(__file__).resolve().parents[3]
+SHARED = REPO.parent / "shared" / "refi-qda"
+PROJECT_XSD = SHARED / "Project-mrt2019.xsd"
+SAMPLES = SHARED / "samples"
+
+
+def snapshot(project, *, full: bool = False) -> dict:
+    with project.session_factory() as session:
+        data = collect_project(session)
+    paths = data.code_paths()
+    documents = {}
+    for d in data.documents:
+        entry = {
+            "title": d.title, "text": d.text, "outlet": d.outlet, "published": d.published,
+            "authors": d.authors, "url": d.url,
+            "attributes": sorted((a.key, a.type, a.value) for a in d.attributes),
+        }
+        if full:
+            entry.update(original_text=d.original_text, script=d.script, cleaning=d.cleaning,
+                         extracted=d.extracted, content_hash=d.content_hash)
+        documents[d.guid] = entry
+    codes = {}
+    for c in data.codes:
+        entry = {"path": paths[c.guid], "colour": c.colour.upper(), "description": c.description,
+                 "codable": c.codable, "position": c.position}
+        if full:
+            entry.update(english=c.english, keywords=c.keywords, guidance=c.guidance, shortcut=c.shortcut)
+        codes[c.guid] = entry
+    return {
+        "coders": sorted((c.guid, c.name) for c in data.coders),
+        "codes": codes,
+        "documents": documents,
+        "annotations": sorted((a.guid, a.document, paths[a.code], a.coder, a.start, a.end, a.quote, a.memo)
+                              for a in data.annotations),
+        "memos": sorted((m.kind, m.document or "", paths.get(m.code, "") if m.code else "", m.coder or "",
+                         m.title, m.text) for m in data.memos),
+    }
