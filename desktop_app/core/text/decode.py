@@ -1,0 +1,179 @@
+"""Turning a file's bytes into text: BOMs, UTF-8, GB18030, Big5, UTF-16, and honest refusals.
+
+UTF-8 is tried first because a strict UTF-8 decode practically never succeeds on anything else.
+Otherwise every candidate (GB18030, Big5 and charset-normalizer's guesses) is decoded strictly and the
+one that yields the most common Chinese characters wins: GB18030 and Big5 happily decode each other's
+bytes, into rare characters, so "decodes without error" alone cannot tell them apart on short files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from desktop_app.core.errors import ImportFailure
+from desktop_app.core.text.common_hanzi import COMMON_SIMPLIFIED
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+# C0 controls other than tab/newline/carriage return/form feed: text files do not contain them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .xlsx must keep its extension)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls); save it as .docx/.xlsx or text",
+    b"SQLite format 3": "a SQLite database",
+}
+# A winner must have at least this share of common characters among its Han characters.
+_PLAUSIBLE = 0.6
+
+
+@cache
+def _common_chars() -> frozenset[str]:
+    from desktop_app.core.text.script import traditional_forms
+
+    return frozenset(COMMON_SIMPLIFIED) | traditional_forms(COMMON_SIMPLIFIED)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def plausibility(text: str) -> float:
+    """Share of Han characters that are common ones, minus a penalty for control characters."""
+    han = _HAN.findall(text)
+    controls = len(_CONTROL.findall(text)) + text.count("\ufffd")
+    if not han:
+        return 0.0 if controls else 0.5
+    common = _common_chars()
+    share = sum(1 for ch in han if ch in common) / len(han)
+    return share - 5 * controls / max(len(text), 1)
+
+
+@dataclass
+class _Reading:
+    encoding: str
+    text: str
+    score: float
+    truncated: bool = False
+
+
+def _strict(data: bytes, encoding: str) -> _Reading | None:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        # An error only in the last few bytes, of the "data ended" kind, means a cut-off file.
+        if error.start >= len(data) - 4 and error.end >= len(data) - 1 and (
+            "incomplete" in error.reason or "unexpected end" in error.reason or "truncated" in error.reason
+        ):
+            prefix = data[: error.start].decode(encoding, errors="replace")
+            return _Reading(encoding, prefix, plausibility(prefix), truncated=True)
+        return None
+    except LookupError:
+        return None
+    return _Reading(encoding, text, plausibility(text))
+
+
+def _normalise_name(name: str) -> str:
+    name = codecs.lookup(name).name
+    return {"gbk": "gb18030", "gb2312": "gb18030", "big5hkscs": "big5", "cp950": "big5",
+            "cp936": "gb18030", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(name, name)
+
+
+def _guesses(data: bytes) -> list[str]:
+    from charset_normalizer import from_bytes
+
+    try:
+        return [_normalise_name(match.encoding) for match in from_bytes(data)][:3]
+    except LookupError:
+        return []
+
+
+def _refuse(name: str, reason: str) -> ImportFailure:
+    return ImportFailure(f"{name}: {reason}; nothing was imported")
+
+
+def _check_binary(data: bytes, name: str) -> None:
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise _refuse(name, f"this is {what}, not a text file")
+    if b"\x00" in data[:4096]:
+        raise _refuse(name, "binary data (NUL bytes), not a text file")
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a text file's bytes; returns (text with \\n line endings, encoding name).
+
+    Raises ImportFailure naming the file and the reason for an empty, binary, truncated or
+    undecodable file.
+    """
+    if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+        raise _refuse(name, "the file is empty")
+    if encoding:
+        return _decode_as(data, name, encoding)
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, name, bom_encoding)
+    _check_binary(data, name)
+    reading = _strict(data, "utf-8")
+    if reading and not reading.truncated:
+        return _finish(reading.text, name), "utf-8"
+    candidates = [reading] if reading else []
+    tried = {"utf-8"}
+    for candidate in ["gb18030", "big5", *_guesses(data)]:
+        if candidate not in tried:
+            tried.add(candidate)
+            found = _strict(data, candidate)
+            if found:
+                candidates.append(found)
+    if not candidates:
+        raise _refuse(name, "not text in any supported encoding (UTF-8, GB18030, Big5, UTF-16); "
+                            "try --encoding")
+    best = max(candidates, key=lambda r: (r.score, not r.truncated))
+    if best.truncated:
+        raise _refuse(name, f"the file ends in the middle of a {best.encoding} character; it looks truncated")
+    if _HAN.search(best.text) is None and best.encoding not in ("utf-8", "ascii"):
+        # Without a single Chinese character no candidate can be checked: refuse rather than guess.
+        raise _refuse(name, "no Chinese text found in any supported encoding; try --encoding")
+    if best.score < _PLAUSIBLE and _HAN.search(best.text):
+        raise _refuse(name, "cannot tell its encoding: no reading gives plausible Chinese; try --encoding")
+    return _finish(best.text, name), best.encoding
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
+    try:
+        canonical = codecs.lookup(encoding).name
+    except LookupError:
+        raise ImportFailure(f"{name}: unknown encoding {encoding!r}; nothing was imported") from None
+    try:
+        text = data.decode(canonical)
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 4 and ("incomplete" in error.reason or "truncated" in error.reason
+                                             or "unexpected end" in error.reason):
+            raise _refuse(name, f"the file ends in the middle of a {encoding} character; "
+                                "it looks truncated") from None
+        raise _refuse(name, f"not valid {encoding} at byte {error.start} ({error.reason})") from None
+    if canonical in ("utf-16", "utf-32") and text.startswith("\ufeff"):
+        text = text[1:]
+    label = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig"}.get(canonical, _normalise_name(canonical))
+    return _finish(text, name), label
+
+
+def _finish(text: str, name: str) -> str:
+    text = normalise_newlines(text.removeprefix("\ufeff"))
+    if not text.strip():
+        raise _refuse(name, "the file is empty")
+    if len(_CONTROL.findall(text[:4096])) > 8:
+        raise _refuse(name, "binary data (control characters), not a text file")
+    return text

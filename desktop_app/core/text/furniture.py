@@ -1,0 +1,252 @@
+"""Web furniture at the head and tail of an article, and photo captions within it.
+
+Head: breadcrumbs (>首页 > 党史学习), a title line, `发布时间:… 来源:…` header lines, photo captions.
+Tail: reviewer and editor lines (一审/二审/三审/责编/编辑/编审), credit lines (通讯员 …, (杜澎 … 文/图)),
+`来源:…` (also glued to the last sentence), report/follow/share widgets and follower counts, lists of
+unrelated headlines. Scanning stops at the first line that is none of these, so nothing inside the
+article body is ever taken for furniture except whole caption lines.
+
+Each line is judged without pinyin glosses and on its simplified shadow; what is found is returned
+with its kind, its span and the values read from it, for the pipeline to move into metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop_app.core.text import metadata as md
+from desktop_app.core.text.pinyin import strip_glosses
+from desktop_app.core.text.script import simplified_shadow
+
+_SPACE = " \t\u3000\xa0"
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)?[:：]?\s*>?\s*首页\s*[>›»/]|^[^。,，]{1,20}(?:\s*[>›»]\s*[^。,，>]{1,20}){2,}$")
+_HEADER_FIELD = re.compile(
+    r"(?P<label>发布时间|发布日期|更新时间|时间|日期|来源|作者|编辑|责任编辑|浏览次数|阅读|点击)\s*[:：]\s*"
+)
+_STAFF = re.compile(
+    rf"^[(（\[]?(?P<role>一审|二审|三审|终审|初审|复审|责编|责任编辑|值班编辑|编辑|编审|审核|审校|校对|监制|主编|"
+    rf"制作|美编)\s*[:：\s]\s*(?P<names>{md.NAMES})\s*[)）\]]?$"
+)
+_CREDIT_LINE = re.compile(
+    rf"^(?P<role>通讯员|记者|本报记者|作者|撰稿|摄影|文/图|文|图)\s*[:：\s]\s*(?P<names>{md.NAMES})$"
+)
+_PAREN_CREDIT = re.compile(r"^[(（](?P<credits>[^()（）]{2,60})[)）]$")
+_SOURCE_LINE = re.compile(r"^来源\s*[:：]\s*(?P<source>\S.{0,40})$")
+_SOURCE_SUFFIX = re.compile(r"(?<=[。!?！？”」』…])\s*来源\s*[:：]\s*(?P<source>[^\s。,，:：]{2,30})\s*$")
+_HEADLINE = re.compile(r"^[-•·*▪►◆●]\s*\S")
+_WIDGET = re.compile(r"^(?:举报\s*/\s*反馈|举报|反馈|关注|已关注|收藏|分享|点赞|评论|转发|在看|打开APP.*|"
+                     r"\d+(?:\.\d+)?[万亿]?|[?？]+)$")
+_COUNTER = re.compile(r"\d+(?:\.\d+)?[万亿]?\s*(?:获赞|粉丝|阅读|关注|点赞|评论)")
+_REPORT_MARK = re.compile(r"^举报\s*/\s*反馈$")
+_CAPTION = re.compile(r"^图为.{2,80}$|^.{0,80}图为.{2,60}[。.]?$|^.{1,60}[。.]?\s*(?:通讯员|记者)?\s*(?:供图|摄)$")
+_SENTENCE_END = "。！？!?；;…"
+
+
+@dataclass
+class Line:
+    start: int  # in the stage text, first character of the line
+    end: int  # just past the line's newline (or the text's end)
+    raw: str  # the line as in the text, without its newline
+    plain: str  # stripped of surrounding spaces and pinyin glosses
+    shadow: str  # simplified shadow of `plain`
+
+    @property
+    def blank(self) -> bool:
+        return not self.plain
+
+
+@dataclass
+class Piece:
+    kind: str  # breadcrumb, title, header, caption, staff, credit, source, widgets, headlines
+    start: int
+    end: int
+    values: dict = field(default_factory=dict)
+
+
+@dataclass
+class Furniture:
+    pieces: list[Piece] = field(default_factory=list)
+    first_body_line: Line | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, position = [], 0
+    for raw in text.split("\n"):
+        end = min(position + len(raw) + 1, len(text))
+        plain = strip_glosses(raw).strip(_SPACE)
+        lines.append(Line(position, end, raw, plain, simplified_shadow(plain)))
+        position += len(raw) + 1
+    return lines
+
+
+def find_furniture(text: str) -> Furniture:
+    lines = split_lines(text)
+    found = Furniture()
+    head_end = _scan_head(lines, found)
+    tail_start = _scan_tail(lines, head_end, found)
+    body = [line for line in lines[head_end:tail_start] if not line.blank]
+    for line in body:
+        if _CAPTION.match(line.shadow) and len(line.plain) <= 90:
+            found.pieces.append(Piece("caption", line.start, line.end, {"caption": line.plain}))
+    captions = {piece.start for piece in found.pieces if piece.kind == "caption"}
+    found.first_body_line = next((line for line in body if line.start not in captions), None)
+    if body:
+        _source_suffix(body[-1], found)
+    found.pieces.sort(key=lambda piece: piece.start)
+    return found
+
+
+def _scan_head(lines: list[Line], found: Furniture) -> int:
+    """Index of the first body line; records the furniture before it."""
+    index, after_caption = 0, False
+    while index < len(lines):
+        line = lines[index]
+        if line.blank:
+            index += 1
+            continue
+        if _BREADCRUMB.search(line.shadow) and len(line.plain) <= 60:
+            crumbs = [part.strip(_SPACE) for part in re.split(r"[>›»]", line.plain)]
+            found.pieces.append(Piece("breadcrumb", line.start, line.end,
+                                      {"breadcrumb": [c for c in crumbs if c]}))
+        elif header := _header_fields(line):
+            found.pieces.append(Piece("header", line.start, line.end, header))
+        elif not any(p.kind == "title" for p in found.pieces) and _is_title(lines, index):
+            found.pieces.append(Piece("title", line.start, line.end, {"title": line.plain}))
+        elif _CAPTION.match(line.shadow) and len(line.plain) <= 90:
+            found.pieces.append(Piece("caption", line.start, line.end, {"caption": line.plain}))
+            after_caption = True
+        elif after_caption and _is_short_sentence(line.shadow):
+            # A second caption printed under the first, e.g. "罗湖召开金融类案诉源治理座谈会。"
+            found.pieces.append(Piece("caption", line.start, line.end, {"caption": line.plain}))
+        else:
+            return index
+        index += 1
+    return index
+
+
+def _is_title(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    if len(line.plain) > 60 or line.plain[-1] in _SENTENCE_END or md.DATELINE.match(line.shadow):
+        return False
+    following = next((other for other in lines[index + 1:] if not other.blank), None)
+    return following is not None and (
+        _header_fields(following) is not None or _BREADCRUMB.search(following.shadow) is not None
+    )
+
+
+def _is_short_sentence(shadow: str) -> bool:
+    return len(shadow) <= 40 and shadow[-1] in "。." and not re.search(r"[,，;；。]", shadow[:-1])
+
+
+def _header_fields(line: Line) -> dict | None:
+    """`发布时间:2022-12-16 来源:深圳特区报` or `时间:2023-01-20 01:43:41来源:法律常识` as fields."""
+    if len(line.plain) > 120 or not line.shadow.startswith(("发布", "时间", "日期", "来源", "作者", "更新")):
+        return None
+    matches = list(_HEADER_FIELD.finditer(line.shadow))
+    if not matches or matches[0].start() != 0:
+        return None
+    fields: dict = {}
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        value = line.plain[match.end(): following.start() if following else len(line.plain)].strip(_SPACE)
+        label = line.plain[match.start("label"):match.end("label")]
+        shadow_label = match["label"]
+        if shadow_label in ("发布时间", "发布日期", "更新时间", "时间", "日期"):
+            parsed = md.parse_date(value)
+            if parsed is None:
+                return None
+            fields.setdefault("dates", []).append(
+                {"label": label, "date": parsed[0].isoformat(), "time": parsed[1], "text": value})
+        elif shadow_label == "来源":
+            fields["source"] = value
+        elif shadow_label in ("作者",):
+            fields["authors"] = md.split_names(value)
+        elif shadow_label in ("编辑", "责任编辑"):
+            fields["editors"] = md.split_names(value)
+        else:
+            fields.setdefault("other", {})[label] = value
+    return fields
+
+
+def _scan_tail(lines: list[Line], head_end: int, found: Furniture) -> int:
+    """Index just past the last body line; records the furniture after it."""
+    index = len(lines)
+    widgets_from = _widget_block(lines, head_end)
+    if widgets_from is not None:
+        block = lines[widgets_from:]
+        texts = [line.plain for line in block if not line.blank]
+        values: dict = {"lines": texts}
+        rest = [t for t in texts[1:] if not _WIDGET.match(t) and not _COUNTER.search(t)]
+        if rest:
+            values["account"] = rest[0]
+            values["account_description"] = rest[1:]
+        counters = [t for t in texts if _COUNTER.search(t)]
+        if counters:
+            values["counters"] = counters
+        found.pieces.append(Piece("widgets", block[0].start, block[-1].end, values))
+        index = widgets_from
+    headlines: list[Line] = []
+    staff_seen = False
+    while index > head_end:
+        line = lines[index - 1]
+        if line.blank:
+            index -= 1
+            continue
+        if _HEADLINE.match(line.plain) and not staff_seen:
+            headlines.insert(0, line)
+            index -= 1
+            continue
+        piece = _tail_piece(line)
+        if piece is None:
+            break
+        staff_seen = True
+        found.pieces.append(piece)
+        index -= 1
+    if len(headlines) >= 2 or (headlines and staff_seen):
+        found.pieces.append(Piece("headlines", headlines[0].start, headlines[-1].end,
+                                  {"headlines": [h.plain.lstrip("-•·*▪►◆● ") for h in headlines]}))
+    elif headlines:  # one bulleted line ending the article is the article's own
+        index = lines.index(headlines[0]) + 1
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def _widget_block(lines: list[Line], head_end: int) -> int | None:
+    """Start of a report/follow/share block (举报/反馈 … 关注 收藏 分享) in the last lines."""
+    for index in range(len(lines) - 1, max(head_end, len(lines) - 25) - 1, -1):
+        if _REPORT_MARK.match(lines[index].plain):
+            return index
+    return None
+
+
+def _tail_piece(line: Line) -> Piece | None:
+    shadow, plain = line.shadow, line.plain
+    if match := _STAFF.match(shadow):
+        names = plain[match.start("names"):match.end("names")]
+        role = plain[match.start("role"):match.end("role")]
+        return Piece("staff", line.start, line.end,
+                     {"role": role, "role_simplified": match["role"], "names": md.split_names(names)})
+    if match := _CREDIT_LINE.match(shadow):
+        credits = md.parse_credits(shadow, plain)
+        return Piece("credit", line.start, line.end, {"credits": credits})
+    if (match := _PAREN_CREDIT.match(shadow)) and re.search(r"文|图|摄|记者|通讯员", match["credits"]):
+        inner = plain[match.start("credits"):match.end("credits")]
+        credits = md.parse_credits(match["credits"], inner)
+        if credits:
+            return Piece("credit", line.start, line.end, {"credits": credits})
+    if match := _SOURCE_LINE.match(shadow):
+        return Piece("source", line.start, line.end, {"source": plain[match.start("source"):].strip(_SPACE)})
+    if re.fullmatch(r"[?？\ufffd]+", plain):
+        return Piece("stray", line.start, line.end, {"text": plain})
+    return None
+
+
+def _source_suffix(line: Line, found: Furniture) -> None:
+    """`…自我监督。来源:深圳新闻网`: a source glued to the last sentence of the article."""
+    match = _SOURCE_SUFFIX.search(simplified_shadow(line.raw))
+    if match is None:
+        return
+    source = line.raw[match.start("source"):match.end("source")]
+    found.pieces.append(Piece("source", line.start + match.start(), line.start + match.end(),
+                              {"source": source, "inline": True}))

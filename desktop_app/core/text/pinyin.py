@@ -1,0 +1,53 @@
+"""Pinyin glosses injected after characters by some mirror sites: 報(bào)訊, 區(qū), 網(wǎng)格.
+
+A gloss is a parenthesised, lower-case, single pinyin syllable carrying a tone mark, right after a
+letter (almost always a Han character). Each syllable is checked against pinyin's initials and finals,
+so legitimate parentheses stay: (一), (2024-2028年), (APP), (通讯员 李丽华), (所), (村), (ok).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_CANDIDATE = re.compile(rf"[(（]([a-zü{_TONED}]{{1,6}})[)）]")
+_INITIALS = "zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]"
+_FINALS = ("iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|"
+           "in|ua|uo|ui|un|ve|üe|ue|ve|vn|ün|a|o|e|i|u|ü|v")
+_SYLLABLE = re.compile(rf"(?:{_INITIALS})?(?:{_FINALS})|ng|hng|m|n")
+
+
+def _is_toned_syllable(word: str) -> bool:
+    if not any(ch in _TONED for ch in word):
+        return False
+    plain = "".join(
+        "ü" if base.startswith("u\u0308") else base[0]
+        for base in (unicodedata.normalize("NFD", ch) for ch in word)
+    )
+    return _SYLLABLE.fullmatch(plain) is not None
+
+
+def find_glosses(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every pinyin gloss in `text`, parentheses included."""
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        if start == 0 or not text[start - 1].isalpha():
+            continue
+        if _is_toned_syllable(match.group(1)):
+            found.append((start, match.end()))
+    return found
+
+
+def strip_glosses(text: str) -> str:
+    """`text` without its glosses (for metadata values read from glossed lines)."""
+    spans = find_glosses(text)
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,140 @@
+"""From decoded text to a PreparedArticle: clean, record what cleaning did, extract metadata.
+
+Steps, in order, each switchable (see docs/text-pipeline.md):
+  pinyin     remove pinyin glosses after characters (報(bào)訊 -> 報訊)
+  furniture  move breadcrumbs, header/title lines, captions, staff/credit lines, widgets and
+             headline lists out of the text (their values go to metadata either way)
+  whitespace strip indentation and trailing spaces, collapse runs of blank lines
+  mojibake   flag suspected mojibake with its positions; the text is left as it is
+Every step only deletes, so every recorded span is given in the original as decoded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.text.decode import decode_bytes, normalise_newlines
+from desktop_app.core.text.edits import Stage
+from desktop_app.core.text.extract import build_metadata
+from desktop_app.core.text.furniture import find_furniture
+from desktop_app.core.text.mojibake import find_mojibake
+from desktop_app.core.text.pinyin import find_glosses
+from desktop_app.core.text.script import detect_script, simplified_shadow
+from desktop_app.core.text.whitespace import whitespace_spans
+
+__all__ = ["CleaningOptions", "PreparedArticle", "content_hash", "decode_bytes", "prepare_article",
+           "read_articles"]
+
+_WHITESPACE = re.compile(r"\s+")
+_FURNITURE_LABELS = {
+    "breadcrumb": "breadcrumb", "title": "title line (now the title)", "header": "date/source header line",
+    "caption": "photo caption", "staff": "reviewer/editor line", "credit": "credit line",
+    "source": "source line", "stray": "stray question marks", "widgets": "report/follow/share widgets",
+    "headlines": "list of unrelated headlines",
+}
+
+
+@dataclass
+class CleaningOptions:
+    pinyin: bool = True
+    furniture: bool = True
+    mojibake: bool = True
+    whitespace: bool = True
+
+    @classmethod
+    def none(cls) -> CleaningOptions:
+        """--no-clean: the text is stored exactly as decoded (metadata is still read)."""
+        return cls(pinyin=False, furniture=False, mojibake=False, whitespace=False)
+
+
+@dataclass
+class PreparedArticle:
+    original: str
+    text: str
+    encoding: str
+    script: str
+    title: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    cleaning: list[dict] = field(default_factory=list)
+    extracted: dict = field(default_factory=dict)
+    attributes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    content_hash: str = ""
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text without any whitespace: re-imports differing only in layout collide."""
+    return hashlib.sha256(_WHITESPACE.sub("", text).encode("utf-8")).hexdigest()
+
+
+def prepare_article(raw_text: str, *, encoding: str, options: CleaningOptions,
+                    fallback_title: str) -> PreparedArticle:
+    original = normalise_newlines(raw_text.removeprefix("\ufeff"))
+    stage = Stage.start(original)
+    cleaning: list[dict] = []
+    if options.pinyin:
+        glosses = find_glosses(stage.text)
+        cleaning.append(stage.record("pinyin", "pinyin glosses after characters removed", glosses))
+        stage = stage.delete(glosses)
+    furniture = find_furniture(stage.text)
+    meta = build_metadata(furniture, fallback_title)
+    if options.furniture:
+        spans = [(piece.start, piece.end) for piece in furniture.pieces]
+        entry = stage.record("furniture", "web furniture moved out of the text into metadata", spans)
+        entry["count"] = len(furniture.pieces)
+        entry["items"] = [
+            {"kind": piece.kind, "label": _FURNITURE_LABELS[piece.kind],
+             "span": stage.original_span(piece.start, piece.end),
+             "text": stage.text[piece.start:piece.end].strip()}
+            for piece in furniture.pieces
+        ]
+        cleaning.append(entry)
+        stage = stage.delete(spans)
+    if options.whitespace:
+        spans = whitespace_spans(stage.text)
+        cleaning.append(stage.record("whitespace", "indentation, trailing spaces and blank lines tidied", spans))
+        stage = stage.delete(spans)
+    text = stage.text
+    if options.mojibake:
+        cleaning.append(_mojibake_record(stage))
+    return PreparedArticle(
+        original=original, text=text, encoding=encoding, script=detect_script(text), title=meta.title,
+        outlet=meta.outlet, published=meta.published, authors=meta.authors, url=None, cleaning=cleaning,
+        extracted=meta.extracted, attributes=meta.attributes, content_hash=content_hash(text),
+    )
+
+
+def _mojibake_record(stage: Stage) -> dict:
+    from desktop_app.core.text.segment import is_dictionary_word
+
+    spans = find_mojibake(simplified_shadow(stage.text), is_dictionary_word)
+    return {
+        "step": "mojibake",
+        "description": "suspected mojibake (text garbled upstream) flagged; left in the text unrepaired",
+        "count": len(spans),
+        "spans": [stage.original_span(start, end) for start, end in spans],
+        "text_spans": [[start, end] for start, end in spans],
+        "flagged": [stage.text[start:end] for start, end in spans],
+        "removed": [],
+    }
+
+
+def read_articles(path: Path, *, encoding: str | None = None,
+                  options: CleaningOptions | None = None) -> list[PreparedArticle]:
+    """Every article in one file: one for text, Markdown, HTML and Word files, one per table row."""
+    from desktop_app.core.text.readers import read_sources
+
+    options = options or CleaningOptions()
+    articles = []
+    for source in read_sources(path, encoding=encoding):
+        article = prepare_article(source.text, encoding=source.encoding, options=options,
+                                  fallback_title=source.fallback_title)
+        source.apply_to(article)
+        articles.append(article)
+    return articles

@@ -1,0 +1,246 @@
+"""Reading article text out of each supported file format, before cleaning.
+
+.txt/.md are decoded (see decode.py); .html/.htm go through lxml via BeautifulSoup, keeping the
+article's block elements as lines; .docx through python-docx; .csv/.xlsx give one article per row,
+with columns mapped to title, date, source, url, authors and text, and any other column kept as an
+attribute of the document.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.core.errors import ImportFailure
+from desktop_app.core.text.decode import decode_bytes
+from desktop_app.core.text.metadata import parse_date
+
+if TYPE_CHECKING:
+    from desktop_app.core.text.pipeline import PreparedArticle
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TABLE_SUFFIXES = {".csv", ".xlsx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES | {".docx"}
+
+# Column names (lower-cased) recognised in tables; anything else becomes an attribute.
+COLUMNS = {
+    "title": {"title", "headline", "标题", "題目", "题目", "標題", "文章标题", "新闻标题"},
+    "date": {"date", "published", "publication date", "日期", "时间", "發佈時間", "发布时间", "发布日期",
+             "發布日期", "时间日期"},
+    "source": {"source", "outlet", "来源", "來源", "媒体", "媒體", "出处", "出處"},
+    "text": {"text", "content", "body", "article", "正文", "内容", "內容", "全文", "文本"},
+    "url": {"url", "link", "链接", "鏈接", "网址", "網址"},
+    "authors": {"author", "authors", "作者", "记者", "記者"},
+}
+
+
+@dataclass
+class Source:
+    """One article's raw text plus whatever the container said about it."""
+
+    text: str
+    encoding: str
+    fallback_title: str
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    attributes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    extracted: dict = field(default_factory=dict)
+
+    def apply_to(self, article: PreparedArticle) -> None:
+        """What the container states explicitly wins over what was guessed from the text."""
+        if self.title:
+            article.title = self.title
+        if self.outlet:
+            article.outlet = self.outlet
+        if self.published:
+            article.published = self.published
+            article.extracted["published_from"] = {"date": self.published.isoformat(), "where": "file"}
+        if self.url:
+            article.url = self.url
+        if self.authors:
+            article.authors = self.authors
+        article.attributes.update(self.attributes)
+        article.extracted.update(self.extracted)
+
+
+def read_sources(path: Path, *, encoding: str | None = None) -> list[Source]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ImportFailure(f"{path}: unsupported file type {suffix or '(no extension)'!r}; GovCoder reads "
+                            ".txt .md .html .htm .docx .csv .xlsx; nothing was imported")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailure(f"{path}: cannot be read ({error.strerror or error})") from None
+    if suffix in TEXT_SUFFIXES:
+        text, used = decode_bytes(data, str(path), encoding)
+        source = Source(text, used, path.stem)
+        if suffix != ".txt" and (heading := re.match(r"#\s+(.+)", text)):
+            source.title = heading.group(1).strip()
+        return [source]
+    if suffix in HTML_SUFFIXES:
+        return [_read_html(data, path, encoding)]
+    if suffix == ".docx":
+        return [_read_docx(data, path)]
+    if suffix == ".csv":
+        text, used = decode_bytes(data, str(path), encoding)
+        rows = list(csv.reader(io.StringIO(text)))
+        return _read_table(rows, path, used)
+    return _read_table(_xlsx_rows(data, path), path, "xlsx")
+
+
+def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
+    from bs4 import BeautifulSoup
+
+    declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
+    text, used = decode_bytes(data, str(path), encoding or (declared.group(1).decode("ascii")
+                                                             if declared else None))
+    soup = BeautifulSoup(text, "lxml")
+    meta = {
+        (tag.get("property") or tag.get("name") or "").lower(): tag.get("content", "")
+        for tag in soup.find_all("meta") if tag.get("content")
+    }
+    title = meta.get("og:title") or (soup.title.get_text(strip=True) if soup.title else None)
+    for tag in soup(["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "header"]):
+        tag.decompose()
+    container = soup.find("article") or _densest(soup) or soup.body or soup
+    lines = _block_lines(container)
+    source = Source("\n".join(lines), used, path.stem, title=title or None)
+    for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
+        if meta.get(key) and (parsed := parse_date(meta[key])):
+            source.published = parsed[0]
+            break
+    source.url = meta.get("og:url") or None
+    canonical = soup.find("link", rel="canonical")
+    if not source.url and canonical and canonical.get("href"):
+        source.url = canonical["href"]
+    if meta.get("author"):
+        source.authors = [meta["author"]]
+    return source
+
+
+_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption"]
+
+
+def _densest(soup):
+    """The element holding the most paragraph text: the article body on most news pages."""
+    best, best_size = None, 0
+    for paragraph in soup.find_all("p"):
+        parent = paragraph.parent
+        size = sum(len(p.get_text(strip=True)) for p in parent.find_all("p", recursive=False))
+        if size > best_size:
+            best, best_size = parent, size
+    return best
+
+
+def _block_lines(container) -> list[str]:
+    blocks = [b for b in container.find_all(_BLOCKS) if not b.find(_BLOCKS)]
+    if not blocks:
+        return [line.strip() for line in container.get_text("\n").splitlines() if line.strip()]
+    lines = []
+    for block in blocks:
+        line = " ".join(block.get_text(" ").split()) if block.name != "pre" else block.get_text()
+        if line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def _read_docx(data: bytes, path: Path) -> Source:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        raise ImportFailure(f"{path}: not a readable Word .docx file ({error}); nothing was imported") from None
+    except Exception as error:  # zipfile.BadZipFile and lxml errors for damaged files
+        raise ImportFailure(f"{path}: damaged Word file ({type(error).__name__}); nothing was imported") from None
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    if not text.strip():
+        raise ImportFailure(f"{path}: the document has no text; nothing was imported")
+    title = (document.core_properties.title or "").strip() or None
+    return Source(text, "docx", path.stem, title=title)
+
+
+def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises zipfile, KeyError and its own errors for bad files
+        raise ImportFailure(f"{path}: not a readable .xlsx workbook ({type(error).__name__}); "
+                            "nothing was imported") from None
+    try:
+        sheet = book.worksheets[0]
+        return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_table(rows: list[list[str]], path: Path, encoding: str) -> list[Source]:
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise ImportFailure(f"{path}: the table is empty; nothing was imported")
+    header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
+    mapping: dict[str, int] = {}
+    for index, name in enumerate(header):
+        for field_name, names in COLUMNS.items():
+            if name.lower() in names and field_name not in mapping:
+                mapping[field_name] = index
+    if "text" not in mapping:
+        raise ImportFailure(f"{path}: no text column (expected one of: text, content, 正文, 内容); "
+                            "nothing was imported")
+    sources = []
+    for number, row in enumerate(rows[1:], start=2):
+        def cell(name: str, row=row) -> str:
+            index = mapping.get(name)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        if not cell("text"):
+            continue
+        source = Source(cell("text"), encoding, f"{path.stem} row {number}", title=cell("title") or None,
+                        outlet=cell("source") or None, url=cell("url") or None)
+        if cell("date") and (parsed := parse_date(cell("date"))):
+            source.published = parsed[0]
+        if cell("authors"):
+            source.authors = [a for a in re.split(r"[;；,，、/ ]+", cell("authors")) if a]
+        used = set(mapping.values())
+        for index, name in enumerate(header):
+            if index not in used and name and index < len(row) and row[index].strip():
+                source.attributes[name] = _typed(row[index].strip())
+        source.extracted["row"] = number
+        sources.append(source)
+    if not sources:
+        raise ImportFailure(f"{path}: no row has any text; nothing was imported")
+    return sources
+
+
+def _typed(value: str) -> tuple[str, str]:
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return ("number", value)
+    if value.lower() in ("true", "false", "是", "否"):
+        return ("boolean", "true" if value.lower() in ("true", "是") else "false")
+    if (parsed := parse_date(value)) and len(value) <= 20:
+        return ("date", parsed[0].isoformat())
+    return ("text", value)
