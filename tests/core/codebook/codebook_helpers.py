@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from lxml import etree
 from sqlalchemy import select
 
 from desktop_app.core.codebook.snapshot import capture
@@ -30,3 +33,7 @@ def state(session) -> dict:
                                key=lambda values: values["id"])
         for model in (Code, Annotation, Memo)
     }
+
+
+REFI = Path(__file__).resolve().parents[3].parent / "shared" / "refi-qda"
+SCHEMA = etree.XMLSchema(etree.parse(str(REFI / "Codebook-mrt2019.xsd")))
