@@ -76,8 +76,7 @@ def _read_codebook(stream: IO[bytes], path: Path, notes: list[str]) -> list[Code
             name = _local(element.tag)
             if name == "CodeBook":
                 return _codebook(element, notes)
-            parent = element.getparent()
-            if parent is not None and parent is root:
+            if element.getparent() is root and _local(root.tag) == "Project":
                 element.clear()  # a project's sources, cases, notes ...: not needed, not kept
     except etree.XMLSyntaxError as error:
         raise GovCoderError(f"{path} is not well-formed XML: {error}") from None
@@ -114,7 +113,7 @@ def _code(element: etree._Element, notes: list[str]) -> CodeEntry:
                       guid=element.get("guid"))
     for child in element:
         if _is(child, "Description"):
-            split_description(child.xpath("string()"), entry)
+            split_description(_own_text(child), entry)
         elif _is(child, "Code"):
             entry.children.append(_code(child, notes))
     return entry
@@ -146,6 +145,12 @@ def split_description(text: str, entry: CodeEntry) -> None:
             entry.guidance[key] = value
     if examples:
         entry.guidance["examples"] = examples
+
+
+def _own_text(element: etree._Element) -> str:
+    """The element's text, skipping any entity reference rather than expanding it (XPath's string()
+    would walk into the entity's definition)."""
+    return (element.text or "") + "".join(node.tail or "" for node in element)
 
 
 def _local(tag: object) -> str:
