@@ -195,19 +195,20 @@ class CodebookModel(QAbstractItemModel):
 
 
 class CodebookFilter(QSortFilterProxyModel):
-    """Shows codes whose name, English name or path matches, with their ancestors."""
+    """Shows the codes the core's filter makes visible (matches by name, English name or keyword, and
+    their ancestors); None shows everything."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.visible: frozenset[int] | None = None
+
+    def set_visible(self, visible: frozenset[int] | None) -> None:
+        self.beginFilterChange()
+        self.visible = visible
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        pattern = self.filterRegularExpression().pattern()
-        if not pattern:
+        if self.visible is None:
             return True
-        model = self.sourceModel()
-        node = model.index(row, 0, parent).internalPointer()
-        info = node.info
-        haystack = " ".join(filter(None, [info.name, info.english or "", info.description]))
-        return self.filterRegularExpression().match(haystack).hasMatch()
+        code_id = self.sourceModel().index(row, 0, parent).data(Qt.ItemDataRole.UserRole)
+        return code_id in self.visible

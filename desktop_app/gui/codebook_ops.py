@@ -1,16 +1,21 @@
-"""Undoable codebook edits from the GUI, wrapping the core codebook operations.
-
-This adapter is the only GUI module that calls desktop_app.core.codebook.operations, so that its
-interface is matched in one place.
-"""
+"""Codebook edits from the GUI: dialogs and drops turned into undoable commands."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from desktop_app.core.errors import GovCoderError
+from desktop_app.core.code_details import code_details
+from desktop_app.gui.code_dialog import CodeDialog
+from desktop_app.gui.codebook_commands import (
+    CreateCodeCommand,
+    DeleteCodeCommand,
+    EditCodeCommand,
+    MergeCodeCommand,
+    MoveCodeCommand,
+)
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
@@ -21,39 +26,77 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CodebookOps", text)
 
 
-def _operations():
-    try:
-        from desktop_app.core.codebook import operations
-    except ImportError:
-        raise GovCoderError(tr("Editing the codebook is not available in this build.")) from None
-    return operations
-
-
-def push_create(bench: Workbench, name: str, parent_id: int | None) -> int | None:
-    try:
-        _operations()
-    except GovCoderError as error:
-        bench.report_error(error)
-        return None
-    return None
+def push_create(bench: Workbench, name: str, parent_id: int | None, **fields) -> int | None:
+    if parent_id is not None and parent_id not in bench.code_by_id:
+        parent_id = None
+    command = CreateCodeCommand(bench, tr("New code %1").replace("%1", name), name, parent_id, **fields)
+    bench.undo_stack.push(command)
+    return command.created.code_id if command.created is not None else None
 
 
 def push_move(bench: Workbench, code_id: int, parent_id: int | None, row: int) -> None:
-    try:
-        _operations()
-    except GovCoderError as error:
-        bench.report_error(error)
+    label = tr("Move code %1").replace("%1", bench.code_label(code_id))
+    bench.undo_stack.push(MoveCodeCommand(bench, label, code_id, parent_id, row if row >= 0 else None))
 
 
 def edit_dialog(window: MainWindow, code_id: int) -> None:
-    try:
-        _operations()
-    except GovCoderError as error:
-        window.bench.report_error(error)
+    bench = window.bench
+    with bench.project.session_factory() as session:
+        details = code_details(session, code_id)
+    dialog = CodeDialog(window, details, tr("Edit code %1").replace("%1", details.path))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    changes = dialog.changes()
+    if changes:
+        bench.undo_stack.push(EditCodeCommand(bench, tr("Edit code %1").replace("%1", details.path),
+                                              code_id, changes))
 
 
 def new_code_dialog(window: MainWindow, parent_id: int | None) -> None:
-    try:
-        _operations()
-    except GovCoderError as error:
-        window.bench.report_error(error)
+    dialog = CodeDialog(window, None, tr("New code"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    values = dialog.values()
+    name = values.pop("name")
+    values.pop("shortcut")  # the core's create takes no shortcut; set it with an edit afterwards
+    guidance = values.pop("guidance")
+    push_create(window.bench, name, parent_id, guidance=guidance, **values)
+
+
+def delete_code(window: MainWindow, code_id: int) -> None:
+    bench = window.bench
+    code = bench.code_by_id[code_id]
+    label = tr("Delete code %1").replace("%1", code.path)
+    used = code.annotations
+    if not used:
+        bench.undo_stack.push(DeleteCodeCommand(bench, label, code_id))
+        return
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Delete code"),
+                      tr("%1 is applied %2 times. What should happen to those annotations?")
+                      .replace("%1", code.path).replace("%2", str(used)), parent=window)
+    delete = box.addButton(tr("Delete them too"), QMessageBox.ButtonRole.DestructiveRole)
+    reassign = box.addButton(tr("Reassign them…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is delete:
+        bench.undo_stack.push(DeleteCodeCommand(bench, label, code_id, "delete"))
+    elif box.clickedButton() is reassign:
+        target = choose_code(window, tr("Reassign annotations to"), exclude=code_id)
+        if target is not None:
+            bench.undo_stack.push(DeleteCodeCommand(bench, label, code_id, "reassign", target))
+
+
+def merge_code(window: MainWindow, source_id: int) -> None:
+    bench = window.bench
+    target = choose_code(window, tr("Merge %1 into").replace("%1", bench.code_label(source_id)), exclude=source_id)
+    if target is not None:
+        label = tr("Merge %1 into %2").replace("%1", bench.code_label(source_id)).replace(
+            "%2", bench.code_label(target))
+        bench.undo_stack.push(MergeCodeCommand(bench, label, source_id, target))
+
+
+def choose_code(window: MainWindow, title: str, exclude: int | None = None) -> int | None:
+    codes = [c for c in window.bench.codes if c.id != exclude and c.codable]
+    paths = [c.path for c in codes]
+    chosen, ok = QInputDialog.getItem(window, title, tr("Code:"), paths, 0, False)
+    return codes[paths.index(chosen)].id if ok and chosen in paths else None

@@ -213,5 +213,9 @@ class CodingActions(QObject):
         if code_id is not None:
             menu.addAction(self.tr("Code selection with this code"), lambda: self.apply_code(code_id))
             menu.addAction(self.tr("Edit code…"), lambda: codebook_ops.edit_dialog(self.window, code_id))
-        menu.addAction(self.tr("New code…"), lambda: codebook_ops.new_code_dialog(self.window, code_id))
+            menu.addAction(self.tr("New sub-code…"), lambda: codebook_ops.new_code_dialog(self.window, code_id))
+            menu.addAction(self.tr("Merge into…"), lambda: codebook_ops.merge_code(self.window, code_id))
+            menu.addAction(self.tr("Delete code…"), lambda: codebook_ops.delete_code(self.window, code_id))
+            menu.addSeparator()
+        menu.addAction(self.tr("New top-level code…"), lambda: codebook_ops.new_code_dialog(self.window, None))
         menu.exec(tree.viewport().mapToGlobal(point))

@@ -78,6 +78,7 @@ class CodebookPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = CodebookModel(self)
+        self.visible_for = None  # filter text -> ids to show; the window asks the core
         self.proxy = CodebookFilter(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
@@ -109,10 +110,7 @@ class CodebookPanel(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def _filter(self, text: str) -> None:
-        from PySide6.QtCore import QRegularExpression
-
-        self.proxy.setFilterRegularExpression(QRegularExpression(QRegularExpression.escape(text),
-                                              QRegularExpression.PatternOption.CaseInsensitiveOption))
+        self.proxy.set_visible(self.visible_for(text) if text.strip() and self.visible_for else None)
         if text:
             self.tree.expandAll()
 

@@ -161,11 +161,13 @@ class MainWindow(QMainWindow):
         bench.statusChanged.connect(self.documents.model.set_status)
         bench.errorRaised.connect(self.show_error)
         bench.codesChanged.connect(self.refresh_codes)
+        bench.annotationsReloaded.connect(self._annotations_reloaded)
         self.documents.documentActivated.connect(self.open_document)
         self.documents.table.customContextMenuRequested.connect(self.coding.documents_menu)
         self.codebook.codeActivated.connect(self.coding.apply_code)
         self.codebook.tree.customContextMenuRequested.connect(self.coding.codebook_menu)
         self.codebook.model.move_requested = self.coding.move_code
+        self.codebook.visible_for = self._codes_matching
         self.annotations.annotationActivated.connect(lambda i: self.reading.select_annotation(i, scroll=True))
         self.reading.annotationSelected.connect(self._annotation_selected)
         self.reading.deleteRequested.connect(self.coding.delete_selected)
@@ -277,6 +279,12 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(lambda c=code.id: self.coding.apply_code(c))
                 self._code_shortcuts.append(shortcut)
 
+    def _codes_matching(self, text: str) -> frozenset[int]:
+        from desktop_app.core.codebook.filtering import filter_codes
+
+        with self.bench.project.session_factory() as session:
+            return filter_codes(session, text).visible
+
     def _update_here_counts(self) -> None:
         here: dict[int, int] = {}
         for info in self.bench.annotations.values():
@@ -308,6 +316,18 @@ class MainWindow(QMainWindow):
         self.annotations.model.replace(after)
         if self.reading.selected_annotation == after.id:
             self.reading.select_annotation(after.id)
+        self._after_annotation_change()
+
+    def _annotations_reloaded(self) -> None:
+        from desktop_app.core.annotate.span_index import SpanIndex
+
+        annotations = self.bench.ordered_annotations()
+        selected = self.reading.selected_annotation
+        self.reading.layers.index = SpanIndex(span_of(a) for a in annotations)
+        self.reading.highlighter.rehighlight()
+        self.annotations.model.reset(annotations)
+        self.reading.select_annotation(selected if selected in self.bench.annotations else None)
+        self.refresh_documents()
         self._after_annotation_change()
 
     def _after_annotation_change(self) -> None:

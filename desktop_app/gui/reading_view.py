@@ -65,7 +65,6 @@ class ReadingView(QPlainTextEdit):
         self.layers.colours = colours
         self.highlighter.forget_formats()
         self.setPlainText(text)
-        self._apply_line_spacing()
         self._refresh_extra()
 
     def set_boundaries(self, boundaries: list[int]) -> None:
@@ -270,18 +269,6 @@ class ReadingView(QPlainTextEdit):
         font.setPointSizeF(self._font_size)
         self.setFont(font)
 
-    def _apply_line_spacing(self) -> None:
-        # Chinese reads better with generous leading; applied to the blocks' layout, not their chars.
-        from PySide6.QtGui import QTextBlockFormat
-
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block_format.setBottomMargin(6)
-        cursor.setBlockFormat(block_format)
-        self.document().clearUndoRedoStacks()
-
     def set_word_mode(self, mode: str) -> None:
         self.word_mode = mode
         self.viewport().update()
@@ -299,8 +286,8 @@ class ReadingView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         index = bisect_left(self.boundaries, first)
         start = self.boundaries[index - 1] if index > 0 else 0
-        shade = QColor(0, 0, 0, 18)
-        painter.setPen(QPen(QColor(150, 150, 150, 160), 1))
+        shade = QColor(40, 90, 200, 30)
+        painter.setPen(QPen(QColor(120, 120, 120, 200), 1))
         while index < len(self.boundaries) and start <= last:
             end = self.boundaries[index]
             left = self._caret_rect(start)

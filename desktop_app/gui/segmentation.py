@@ -1,8 +1,9 @@
 """The reading view's word boundaries, from the text pipeline's cached segmentation.
 
 Called on a worker thread (jieba's dictionary load and a long article's segmentation take seconds).
-This adapter is the only place the GUI touches the segmenter, so that a change in the text pipeline's
-interface is a change here.
+This adapter is the only place the GUI touches the segmenter. The project's segmenter (domain dictionary
+plus the codebook's names and keywords) is the one the importer used, so its dictionary hash matches
+the cache and the boundaries are read, not recomputed.
 """
 
 from __future__ import annotations
@@ -10,38 +11,23 @@ from __future__ import annotations
 import threading
 
 from desktop_app.core.store.project import Project
+from desktop_app.core.text.importer import ensure_segmentation, segmenter_for
 
 _lock = threading.Lock()
-_segmenter = None
+_segmenters: dict[str, object] = {}  # by project URL; each loads jieba lazily and is thread-safe
 
 
-def _shared_segmenter():
-    global _segmenter
+def _segmenter(project: Project):
     with _lock:
-        if _segmenter is None:
-            from desktop_app.core.text.segment import Segmenter
-
-            _segmenter = Segmenter()
-        return _segmenter
+        segmenter = _segmenters.get(project.url)
+        if segmenter is None:
+            with project.session_factory() as session:
+                segmenter = _segmenters[project.url] = segmenter_for(session)
+        return segmenter
 
 
 def document_boundaries(project: Project, document_id: int) -> list[int]:
     """Token end offsets (code points) of a document, computed once and cached in the project."""
-    try:
-        from desktop_app.core.text.importer import ensure_segmentation
-    except ImportError:  # the text pipeline has not landed yet: segment without the cache
-        return _uncached_boundaries(project, document_id)
-    segmenter = _shared_segmenter()
+    segmenter = _segmenter(project)
     with project.session_factory.begin() as session:
         return list(ensure_segmentation(session, document_id, segmenter))
-
-
-def _uncached_boundaries(project: Project, document_id: int) -> list[int]:
-    import jieba
-
-    from desktop_app.core.documents import get_document
-
-    with project.session_factory() as session:
-        text = get_document(session, document_id).text
-    with _lock:
-        return [end for _word, _start, end in jieba.tokenize(text)]

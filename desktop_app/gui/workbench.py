@@ -29,6 +29,7 @@ class Workbench(QObject):
     statusChanged = Signal(int, str)  # noqa: N815
     codesChanged = Signal()  # noqa: N815
     documentOpened = Signal(object)  # DocumentDetail  # noqa: N815
+    annotationsReloaded = Signal()  # noqa: N815 - after a codebook edit: paths, codes or rows changed
     errorRaised = Signal(str)  # noqa: N815
 
     def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
@@ -131,6 +132,16 @@ class Workbench(QObject):
         if self.document is not None and after.document == self.document.id:
             self.annotations[after.id] = after
         self.annotationChanged.emit(before, after)
+
+    def codebook_changed(self, reload_document: bool = True) -> None:
+        """After a codebook edit: codes again, and the open document's annotations (their code paths
+        change with a rename or move; a delete or merge removes or recodes them)."""
+        self.reload_codes()
+        if reload_document and self.document is not None:
+            with self.project.session_factory() as session:
+                annotations = edits.list_annotations(session, self.document.id)
+            self.annotations = {a.id: a for a in annotations}
+            self.annotationsReloaded.emit()
 
     def status_changed(self, document_id: int, status: str) -> None:
         self.statusChanged.emit(document_id, status)

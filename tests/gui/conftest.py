@@ -19,27 +19,7 @@ ASTRAL_TEXT = "𠮷野家门前😀，社区网格员开展矛盾纠纷调解工
 def _build_template(path: Path) -> None:
     from desktop_app.core.sample import init_project
 
-    try:
-        init_project(path, sample=True).close()
-        return
-    except ImportError:
-        pass  # the text pipeline has not landed: build the same project by hand
-    from desktop_app.core.paths import seed_files
-    from desktop_app.core.sample import load_default_codebook
-    from desktop_app.core.store.models import Document
-    from desktop_app.core.store.project import create_project
-
-    for leftover in path.parent.glob(path.name + "*"):
-        leftover.unlink()
-    project = create_project(path)
-    load_default_codebook(project)
-    with project.session_factory.begin() as session:
-        for seed in seed_files():
-            text = seed.read_text(encoding="utf-8").replace("\r\n", "\n")
-            session.add(Document(title=text.strip().splitlines()[0][:60], original_text=text, text=text,
-                                 script="traditional" if seed.name.startswith("001") else "simplified",
-                                 content_hash=hashlib.sha256(text.encode()).hexdigest()))
-    project.close()
+    init_project(path, sample=True).close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,118 @@
+"""The code tree: a sound item model, counts, filter, drag-and-drop moves, in-vivo coding, editing; all
+undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import select
+
+from desktop_app.core.codebook.tree import code_paths, list_codes
+from desktop_app.core.store.models import Annotation
+from desktop_app.core.store.project import open_project
+from tests.gui.conftest import ASTRAL_TEXT, add_document
+
+
+def paths(project_path) -> set[str]:
+    with open_project(project_path) as project, project.session_factory() as session:
+        return set(code_paths(session).values())
+
+
+def test_the_model_passes_qtmodeltester(qtmodeltester, project_path):
+    from desktop_app.gui.codebook_model import CodebookModel
+
+    with open_project(project_path) as project, project.session_factory() as session:
+        codes = list_codes(session)
+    model = CodebookModel()
+    model.reset(codes)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len([c for c in codes if c.parent is None])
+
+
+def test_filter_by_keyword_english_and_name_keeps_ancestors(qtbot, project_path, open_window):
+    window = open_window(project_path)
+    panel = window.codebook
+    panel.filter.setText("Grid")
+    shown = []
+
+    def walk(parent=None):
+        parent = parent if parent is not None else QModelIndex()
+        for row in range(panel.proxy.rowCount(parent)):
+            index = panel.proxy.index(row, 0, parent)
+            shown.append(window.bench.code_label(index.data(Qt.ItemDataRole.UserRole)))
+            walk(index)
+
+    walk()
+    assert "平台与机制/网格化管理" in shown
+    assert "平台与机制" in shown
+    assert len(shown) < len(window.bench.codes)
+    panel.filter.clear()
+    shown.clear()
+    walk()
+    assert len(shown) == len(window.bench.codes)
+
+
+def test_drop_moves_a_code_through_the_core_and_undo_puts_it_back(qtbot, project_path, open_window):
+    window = open_window(project_path)
+    model = window.codebook.model
+    grid = next(c.id for c in window.bench.codes if c.path == "平台与机制/网格化管理")
+    five = next(c.id for c in window.bench.codes if c.path == "五治")
+    data = model.mimeData([model.index_of(grid)])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index_of(five)) is False
+    assert "五治/网格化管理" in paths(project_path)
+    assert window.bench.code_label(grid) == "五治/网格化管理"
+    assert model.index_of(grid).parent().data(Qt.ItemDataRole.UserRole) == five
+    window.undo_action.trigger()
+    assert "平台与机制/网格化管理" in paths(project_path)
+    # A code cannot be dropped into its own subtree.
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    assert not model.canDropMimeData(model.mimeData([model.index_of(five)]), Qt.DropAction.MoveAction,
+                                     0, 0, model.index_of(law))
+
+
+def test_in_vivo_code_from_selection_then_undo_both_steps(qtbot, project_path, open_window, monkeypatch):
+    from desktop_app.gui import coding
+
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    start = ASTRAL_TEXT.index("协商议事")
+    window.reading.select_span(start, start + 4)
+    monkeypatch.setattr(coding.QInputDialog, "getText", lambda *a, **k: (k.get("text", ""), True))
+    window.coding.in_vivo.trigger()
+    with open_project(project_path) as project, project.session_factory() as session:
+        (row,) = session.execute(select(Annotation.start, Annotation.end, Annotation.code_id)).all()
+        assert code_paths(session)[row.code_id] == "协商议事"  # a new top-level code
+    assert (row.start, row.end) == (start, start + 4)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert "协商议事" not in paths(project_path)
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert len(window.bench.annotations) == 1
+
+
+def test_edit_dialog_renames_and_recolours_and_the_view_follows(qtbot, project_path, open_window, monkeypatch):
+    from desktop_app.gui import codebook_ops
+    from desktop_app.gui.code_dialog import CodeDialog
+
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    start = ASTRAL_TEXT.index("矛盾")
+    window.reading.select_span(start, start + 2)
+    window.coding.apply_code(law)
+
+    def accept(dialog):
+        dialog.name.setText("法治化")
+        dialog.colour = dialog.colour.fromString("#123456")
+        return CodeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CodeDialog, "exec", accept)
+    codebook_ops.edit_dialog(window, law)
+    assert "五治/法治化" in paths(project_path)
+    (info,) = window.bench.annotations.values()
+    assert info.code == "五治/法治化"
+    assert window.reading.layers.colours[law].name() == "#123456"
+    assert window.annotations.model.index(0, 0).data() == "五治/法治化"
+    window.undo_action.trigger()
+    assert "五治/法治" in paths(project_path)
+    assert window.bench.code_label(law) == "五治/法治"
