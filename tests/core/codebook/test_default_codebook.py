@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from codebook_helpers import SCHEMA
@@ -75,3 +76,17 @@ def test_the_shipped_qdc_is_generated_from_the_json_and_valid():
     shipped = default_qdc_path().read_bytes()
     assert shipped == qdc_from_json(default_codebook_path()), "regenerate: python -m desktop_app.core.codebook.defaults"
     SCHEMA.assertValid(etree.fromstring(shipped))
+
+
+def test_every_example_survives_import_cleaning(sample_project):
+    """The quotes must also be in the cleaned text every annotation refers to, not just the raw file."""
+    from sqlalchemy import select
+
+    from desktop_app.core.store.models import Document
+    from desktop_app.core.store.project import open_project
+
+    with open_project(sample_project) as project, project.session_factory() as session:
+        texts = {Path(d.source_path).name: d.text for d in session.scalars(select(Document))}
+    missing = [(path, example["quote"]) for path, entry in CODABLE for example in entry.guidance["examples"]
+               if example["quote"] not in texts[example["source"]]]
+    assert not missing
