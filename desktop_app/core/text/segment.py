@@ -10,6 +10,7 @@ jieba's Han range (CJK Extension A/B, compatibility ideographs), is always a tok
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import os
 import re
@@ -49,12 +50,8 @@ def read_user_dictionary(path: Path) -> list[tuple[str, int, str | None]]:
 
 
 def available_engines() -> list[str]:
-    engines = ["jieba"]
-    try:
-        import rjieba  # noqa: F401
-    except ImportError:
-        return engines
-    return ["rjieba", *engines]
+    # find_spec, not import: asking which engines exist must not load one.
+    return ["rjieba", "jieba"] if importlib.util.find_spec("rjieba") else ["jieba"]
 
 
 def default_engine() -> str:
@@ -66,9 +63,7 @@ def default_engine() -> str:
 @cache
 def _base_dictionary_digest() -> str:
     """jieba's main dictionary, which both engines ship (jieba-rs embeds the same dict.txt)."""
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
+    path = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -160,7 +155,7 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[tuple[int, int]]:
         ends = self.boundaries(text)
-        return list(zip([0, *ends[:-1]], ends, strict=True))
+        return list(zip([0, *ends[:-1]], ends, strict=True)) if ends else []
 
 
 def pack_boundaries(boundaries: list[int]) -> bytes:
