@@ -73,17 +73,35 @@ def export_project(
 
 
 def _export_codebook(session: Session, out: Path, selection, report: ExportReport) -> ExportReport:
-    try:
-        from desktop_app.core.codebook import qdc
-    except ImportError:
-        raise GovCoderError("codebook export (.qdc) is not available in this build") from None
-    export = getattr(qdc, "export_qdc", None)
-    if export is None:
-        raise GovCoderError("codebook export (.qdc) is not available in this build")
-    result = export(session, out, codes=sorted(selection.codes) if selection.codes is not None else None) \
-        if selection.codes is not None else export(session, out)
-    report.codes = getattr(result, "codes", 0) if not isinstance(result, int) else result
-    report.bytes = out.stat().st_size if out.exists() else 0
+    """The codebook helper's REFI-QDA codebook writer, over the selected codes and their ancestors."""
+    from desktop_app.core.codebook.entries import entries_from_project
+    from desktop_app.core.codebook.qdc_write import codebook_qdc_bytes
+    from desktop_app.core.interchange.files import atomic_path
+
+    entries = entries_from_project(session)
+    if selection.codes is not None:
+        from desktop_app.core.store.models import Code
+
+        keep = {session.get(Code, code_id).guid for code_id in selection.codes}
+
+        def prune(items):
+            kept = []
+            for entry in items:
+                entry.children = prune(entry.children)
+                if entry.guid in keep or entry.children:
+                    kept.append(entry)
+            return kept
+
+        entries = prune(entries)
+    data = codebook_qdc_bytes(entries)
+    with atomic_path(out) as partial:
+        partial.write_bytes(data)
+
+    def count(items) -> int:
+        return sum(1 + count(entry.children) for entry in items)
+
+    report.codes = count(entries)
+    report.bytes = len(data)
     return report
 
 

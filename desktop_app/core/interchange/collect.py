@@ -135,7 +135,7 @@ def collect_project(session: Session, selection: Selection | None = None, *,
                 guid=code.guid, name=code.name, parent=parent_guid, description=code.description or "",
                 colour=code.colour, codable=code.codable, english=code.english, shortcut=code.shortcut,
                 position=code.position, keywords=list(code.keywords or []),
-                guidance=dict(code.guidance or {}), created_at=code.created_at,
+                guidance=dict(code.guidance or {}), created_at=code.created_at, id=code.id,
             ))
             visit(code.id, code.guid)
 

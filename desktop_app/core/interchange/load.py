@@ -7,7 +7,6 @@ are always added; any GUID the project already uses is replaced by a new one.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
@@ -239,4 +238,6 @@ def _new_coder(session: Session, name: str, coder_guids: _Guids, coder_ids: dict
 
 
 def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    from desktop_app.core.text.pipeline import content_hash
+
+    return content_hash(text)

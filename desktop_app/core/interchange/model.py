@@ -36,6 +36,7 @@ class CodeData:
     keywords: list[str] = field(default_factory=list)
     guidance: dict[str, Any] = field(default_factory=dict)
     created_at: datetime | None = None
+    id: int | None = None
 
 
 @dataclass(slots=True)

@@ -11,7 +11,6 @@ more word or line boundaries. A coding that still has no exact place is reported
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from desktop_app.core.interchange.model import (
@@ -38,6 +37,8 @@ from desktop_app.core.interchange.qde_write import AUTHOR_SEPARATOR
 from desktop_app.core.interchange.reports import ImportReport, UnplacedCoding
 from desktop_app.core.interchange.xmltools import parse_date
 from desktop_app.core.store.models import new_guid
+from desktop_app.core.text.pipeline import content_hash
+from desktop_app.core.text.script import detect_script
 
 FALLBACK_CODER = "imported"
 
@@ -190,7 +191,7 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
         document = DocumentData(guid=guid, title=source.name or "(untitled)", text=item.text,
                                 original_text=item.text, encoding=source.encoding,
                                 source_path=source.path,
-                                content_hash=hashlib.sha256(item.text.encode("utf-8")).hexdigest(),
+                                content_hash=content_hash(item.text), script=detect_script(item.text),
                                 imported_at=source.created)
         _attributes(document, source, parsed)
         data.documents.append(document)

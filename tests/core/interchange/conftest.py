@@ -4,11 +4,10 @@ a document imported from a CRLF source, every memo kind and every attribute type
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from pathlib import Path
 
 import pytest
-from interchange_helpers import PROJECT_XSD
+from interchange_helpers import PROJECT_XSD, TEXTS
 
 from desktop_app.core.store.models import (
     Annotation,
@@ -19,16 +18,6 @@ from desktop_app.core.store.models import (
     Memo,
 )
 from desktop_app.core.store.project import create_project
-
-TEXTS = [
-    # 𠮷 (U+20BB7) and an emoji on both sides of coded spans.
-    ("𠮷野家社区党建引领基层治理😀网格员走访\n第二段：枫桥经验𠮷在新时代\n三治融合：自治、法治、德治。",
-     "人民日报", date(2024, 3, 5), ["张三", "李四"], "https://example.org/a"),
-    # Decoded from a CRLF file: newlines are LF in the text, as the text pipeline stores it.
-    ("第一行：网格化管理\n第二行：“最多跑一次”改革\n\n第四行 with English words, and 𩸽 fish.",
-     None, None, [], None),
-    ("=SUM(A1) 公式注入测试 -1 +2 @cmd\n结尾", "新华社", date(2023, 12, 31), ["王五"], None),
-]
 
 
 def _find(text: str, needle: str) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from desktop_app.core.interchange.collect import collect_project
@@ -10,6 +11,16 @@ REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared" / "refi-qda"
 PROJECT_XSD = SHARED / "Project-mrt2019.xsd"
 SAMPLES = SHARED / "samples"
+
+TEXTS = [
+    # 𠮷 (U+20BB7) and an emoji on both sides of coded spans.
+    ("𠮷野家社区党建引领基层治理😀网格员走访\n第二段：枫桥经验𠮷在新时代\n三治融合：自治、法治、德治。",
+     "人民日报", date(2024, 3, 5), ["张三", "李四"], "https://example.org/a"),
+    # Decoded from a CRLF file: newlines are LF in the text, as the text pipeline stores it.
+    ("第一行：网格化管理\n第二行：“最多跑一次”改革\n\n第四行 with English words, and 𩸽 fish.",
+     None, None, [], None),
+    ("=SUM(A1) 公式注入测试 -1 +2 @cmd\n结尾", "新华社", date(2023, 12, 31), ["王五"], None),
+]
 
 
 def snapshot(project, *, full: bool = False) -> dict:

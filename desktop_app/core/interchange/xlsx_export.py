@@ -1,0 +1,131 @@
+"""An Excel workbook (openpyxl, streamed): sheets annotations, codebook, documents and matrix, each with
+a frozen, bold header row; code cells filled with the code's colour.
+
+Text is always stored as text: a cell that starts with "=" is written as a string, never as a
+formula, so the workbook is safe against formula injection without changing what it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font, PatternFill
+
+from desktop_app.core.interchange.files import atomic_path
+from desktop_app.core.interchange.model import ProjectData
+from desktop_app.core.interchange.tables import (
+    ANNOTATION_COLUMNS,
+    annotation_rows,
+    build_matrix,
+    matrix_header,
+    matrix_rows,
+)
+from desktop_app.core.interchange.xmltools import normalise_colour
+
+_MAX_CELL = 32767  # Excel's limit on characters in a cell
+_BOLD = Font(bold=True)
+
+
+class _Sheet:
+    def __init__(self, workbook: Workbook, title: str, header: list[str]) -> None:
+        self.sheet = workbook.create_sheet(title)
+        self.sheet.freeze_panes = "A2"
+        self.append(header, bold=True)
+
+    def cell(self, value, fill: PatternFill | None = None, font: Font | None = None):
+        if isinstance(value, str):
+            if ILLEGAL_CHARACTERS_RE.search(value):
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if len(value) > _MAX_CELL:
+                value = value[:_MAX_CELL - 1] + "…"
+            if value.startswith("=") or fill is not None or font is not None:
+                cell = WriteOnlyCell(self.sheet, value=value)
+                cell.data_type = "s"
+                if fill is not None:
+                    cell.fill = fill
+                if font is not None:
+                    cell.font = font
+                return cell
+        elif fill is not None or font is not None:
+            cell = WriteOnlyCell(self.sheet, value=value)
+            if fill is not None:
+                cell.fill = fill
+            if font is not None:
+                cell.font = font
+            return cell
+        return value
+
+    def append(self, values: list, *, bold: bool = False, fills: dict[int, tuple[PatternFill, Font]] | None = None) -> None:
+        row = []
+        for index, value in enumerate(values):
+            if bold:
+                row.append(self.cell(value, font=_BOLD))
+            elif fills and index in fills:
+                row.append(self.cell(value, *fills[index]))
+            else:
+                row.append(self.cell(value))
+        self.sheet.append(row)
+
+
+def _styles(colour: str) -> tuple[PatternFill, Font]:
+    rgb = normalise_colour(colour)[1:]
+    red, green, blue = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+    dark = 0.299 * red + 0.587 * green + 0.114 * blue < 140
+    return (PatternFill(fill_type="solid", start_color="FF" + rgb, end_color="FF" + rgb),
+            Font(color="FFFFFFFF" if dark else "FF000000"))
+
+
+def write_xlsx(data: ProjectData, path: str | Path) -> None:
+    workbook = Workbook(write_only=True)
+    styles = {code.guid: _styles(code.colour) for code in data.codes}
+    paths = data.code_paths()
+    by_path = {paths[guid]: style for guid, style in styles.items()}
+
+    annotations = _Sheet(workbook, "annotations", ANNOTATION_COLUMNS)
+    path_column = ANNOTATION_COLUMNS.index("code_path")
+    name_column = ANNOTATION_COLUMNS.index("code_name")
+    for row in annotation_rows(data):
+        style = by_path.get(row[path_column])
+        annotations.append(row, fills={path_column: style, name_column: style} if style else None)
+
+    counts: dict[str, int] = {}
+    for annotation in data.annotations:
+        counts[annotation.code] = counts.get(annotation.code, 0) + 1
+    codebook = _Sheet(workbook, "codebook", ["code_id", "code_path", "code_name", "parent_path", "english",
+                                             "description", "colour", "codable", "shortcut", "keywords",
+                                             "annotations"])
+    for code in data.codes:
+        style = styles[code.guid]
+        codebook.append([
+            code.id if code.id is not None else code.guid, paths[code.guid], code.name,
+            paths.get(code.parent, "") if code.parent else "", code.english or "", code.description,
+            normalise_colour(code.colour), code.codable, code.shortcut or "", "; ".join(code.keywords),
+            counts.get(code.guid, 0),
+        ], fills={1: style, 2: style, 6: style})
+
+    keys = sorted({attribute.key for document in data.documents for attribute in document.attributes})
+    per_document: dict[str, int] = {}
+    for annotation in data.annotations:
+        per_document[annotation.document] = per_document.get(annotation.document, 0) + 1
+    documents = _Sheet(workbook, "documents", ["document_id", "guid", "title", "source", "published", "authors",
+                                               "url", "script", "characters", "annotations", *keys])
+    for document in data.documents:
+        values = {attribute.key: attribute.value for attribute in document.attributes}
+        documents.append([
+            document.id if document.id is not None else document.guid, document.guid, document.title,
+            document.outlet or "", document.published.isoformat() if document.published else "",
+            "; ".join(document.authors), document.url or "", document.script, len(document.text),
+            per_document.get(document.guid, 0), *(values.get(key) or "" for key in keys),
+        ])
+
+    matrix = build_matrix(data)
+    sheet = _Sheet(workbook, "matrix", matrix_header(matrix))
+    for row in matrix_rows(matrix):
+        style = by_path.get(row[1])
+        sheet.append(row, fills={1: style, 2: style} if style else None)
+
+    with atomic_path(path) as partial:
+        workbook.save(partial)
