@@ -104,8 +104,7 @@ def _import_file(session_factory, path: Path, encoding, options, force, segmente
         articles = read_articles(path, encoding=encoding, options=options)
     except GovCoderError as error:
         return [FileResult(str(path), "failed", reason=str(error))]
-    labels = [str(path) if len(articles) == 1 else f"{path} (row {a.extracted.get('row', i + 1)})"
-              for i, a in enumerate(articles)]
+    labels = [f"{path} (row {a.extracted['row']})" if "row" in a.extracted else str(path) for a in articles]
     results: list[FileResult] = []
     batch: dict[str, str] = {}  # hashes of this file's articles, made known to `seen` once committed
     try:

@@ -1,0 +1,191 @@
+"""Importing into a real project file: transactions, duplicates, formats, cached tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop_app.core.store.models import Document, DocumentAttribute, Segmentation
+from desktop_app.core.store.project import create_project
+from desktop_app.core.text.importer import ensure_segmentation, import_paths, segmenter_for
+from desktop_app.core.text.pipeline import CleaningOptions
+from desktop_app.core.text.segment import Segmenter, unpack_boundaries
+
+
+@pytest.fixture
+def project(tmp_path):
+    with create_project(tmp_path / "study.govcoder") as project:
+        yield project
+
+
+def count(project, model=Document):
+    with project.session_factory() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def test_seeds_import_with_metadata_cleaning_and_cached_tokens(project, seed_paths, segmenter):
+    results = import_paths(project.session_factory, sorted(seed_paths.values()), segmenter=segmenter)
+    imported = {r.file.rsplit("/", 1)[-1][:3]: r for r in results if r.status == "imported"}
+    assert sorted(imported) == ["000", "001", "002", "003", "004"]
+    assert imported["001"].script == "traditional" and imported["001"].encoding == "utf-8"
+    assert {"step": "pinyin", "description": "pinyin glosses after characters removed", "count": 288} in \
+        imported["001"].cleaning
+    with project.session_factory() as session:
+        document = session.get(Document, imported["002"].id)
+        assert document.published == dt.date(2022, 1, 13)
+        assert document.outlet == "深圳新闻网"
+        assert document.original_text.startswith("时间:2023-01-20")
+        assert document.extracted["dates_disagree"] is True
+        attributes = {a.key: (a.type, a.value) for a in document.attributes}
+        assert attributes["correspondents"] == ("text", "张智强、熊海霞")
+        cached = session.get(Segmentation, document.id)
+        boundaries = unpack_boundaries(cached.boundaries)
+        assert boundaries[-1] == len(document.text)
+        assert cached.dictionary_hash == segmenter.dictionary_hash
+        assert len(cached.boundaries) == 4 * len(boundaries)
+
+
+def test_duplicates_are_skipped_unless_forced(project, seed_paths, tmp_path, segmenter):
+    original = seed_paths["000"].read_text(encoding="utf-8")
+    variant = tmp_path / "repost.txt"  # the same article reposted: CRLF, indentation, a header line
+    variant.write_bytes(("时间:2023-05-01 来源:转载网\r\n\r\n" + original.replace("\n", "\r\n\u3000\u3000"))
+                        .encode("gb18030"))
+    first = import_paths(project.session_factory, [seed_paths["000"], variant, seed_paths["000"]],
+                         segmenter=segmenter)
+    assert [r.status for r in first] == ["imported", "skipped", "skipped"]
+    assert "same text as" in first[1].reason and first[1].encoding == "gb18030"
+    again = import_paths(project.session_factory, [variant], segmenter=segmenter)
+    assert again[0].status == "skipped" and f"document {first[0].id}" in again[0].reason
+    forced = import_paths(project.session_factory, [variant], force=True, segmenter=segmenter)
+    assert forced[0].status == "imported"
+    assert count(project) == 2
+
+
+def test_a_failed_file_leaves_nothing_and_the_others_still_import(project, seed_paths, tmp_path, segmenter):
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(seed_paths["003"].read_text(encoding="utf-8").encode("gb18030")[:-1])
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    results = import_paths(project.session_factory, [bad, empty, seed_paths["004"], tmp_path / "missing.txt"],
+                           segmenter=segmenter)
+    assert [r.status for r in results] == ["failed", "failed", "imported", "failed"]
+    assert results[0].reason.startswith(f"{bad}: ") and "truncated" in results[0].reason
+    assert "empty" in results[1].reason and "missing.txt" in results[3].reason
+    assert count(project) == 1 and count(project, Segmentation) == 1
+
+
+def test_a_storage_error_rolls_back_the_whole_file(project, tmp_path, segmenter, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    import desktop_app.core.text.importer as importer
+
+    table = tmp_path / "two.csv"
+    table.write_text("标题,正文\n一,党建引领基层治理第一篇。\n二,网格员入户走访第二篇。\n", encoding="utf-8")
+    calls = {"n": 0}
+    real_store = importer._store
+
+    def flaky(session, article, path, seg):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return real_store(session, article, path, seg)
+
+    monkeypatch.setattr(importer, "_store", flaky)
+    results = import_paths(project.session_factory, [table], segmenter=segmenter)
+    assert [r.status for r in results] == ["failed", "failed"]
+    assert "disk I/O error" in results[0].reason
+    assert count(project) == 0
+
+
+def test_progress_and_cancellation(project, seed_paths, segmenter):
+    seen = []
+    paths = sorted(seed_paths.values())
+    results = import_paths(project.session_factory, paths, segmenter=segmenter,
+                           progress=lambda done, total, name: seen.append((done, total)),
+                           cancelled=lambda: len(seen) >= 2)
+    assert [r.status for r in results] == ["imported", "imported", "skipped", "skipped", "skipped"]
+    assert results[2].reason == "import cancelled before this file"
+    assert seen[:2] == [(0, 5), (1, 5)] and count(project) == 2
+
+
+def test_segmentation_cache_is_recomputed_when_the_dictionary_changes(project, seed_paths, segmenter):
+    [result] = import_paths(project.session_factory, [seed_paths["000"]], segmenter=segmenter)
+    with project.session_factory.begin() as session:
+        assert ensure_segmentation(session, result.id, segmenter) == segmenter.boundaries(
+            session.get(Document, result.id).text)
+        richer = Segmenter(["金岭先行示范社区"])
+        boundaries = ensure_segmentation(session, result.id, richer)
+        text = session.get(Document, result.id).text
+        start = text.index("金岭先行示范社区")
+        assert start + 8 in boundaries and start + 2 not in boundaries
+    with project.session_factory() as session:
+        assert session.get(Segmentation, result.id).dictionary_hash == richer.dictionary_hash
+        assert segmenter_for(session).dictionary_hash == Segmenter().dictionary_hash  # no codes yet
+
+
+def test_no_clean_stores_the_text_as_decoded(project, seed_paths, segmenter):
+    [result] = import_paths(project.session_factory, [seed_paths["001"]], options=CleaningOptions.none(),
+                            segmenter=segmenter)
+    with project.session_factory() as session:
+        document = session.get(Document, result.id)
+        assert document.text == document.original_text and document.cleaning == []
+
+
+def test_html_docx_csv_xlsx_and_markdown(project, tmp_path, seed_texts, segmenter):
+    import docx
+    import openpyxl
+
+    body = seed_texts["003"].split("\n")[:3]
+    (tmp_path / "page.html").write_bytes(
+        ("<html><head><meta charset='gbk'><title>站点 - 标题</title>"
+         "<meta property='og:title' content='兴旺社区:突出三个引领'>"
+         "<meta name='publishdate' content='2021-06-01'></head><body>"
+         "<nav>首页 | 新闻 | 关于</nav><header>网站头</header><div class='content'>"
+         + "".join(f"<p>{line}</p>" for line in body)
+         + "</div><footer>版权所有</footer><script>var x = '脚本';</script></body></html>").encode("gbk"))
+    word = docx.Document()
+    word.core_properties.title = "金岭社区"
+    for line in seed_texts["000"].split("\n")[:4]:
+        word.add_paragraph(line)
+    word.save(tmp_path / "report.docx")
+    (tmp_path / "table.csv").write_bytes(
+        "\ufeff标题,日期,来源,正文,地区\n甲文,2022/3/4,某报,党建引领小区治理第一篇。,贵州\n乙文,,,网格员入户走访。,深圳\n"
+        .encode("utf-8"))
+    book = openpyxl.Workbook()
+    book.active.append(["title", "date", "source", "text", "wave"])
+    book.active.append(["Row one", dt.datetime(2021, 5, 6), "Outlet", "吹哨报到机制运行良好。", 3])
+    book.save(tmp_path / "sheet.xlsx")
+    (tmp_path / "note.md").write_text("# 诉源治理笔记\n\n推进诉源治理。\n", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # ignored inside a folder
+    results = import_paths(project.session_factory, [tmp_path], segmenter=segmenter)
+    assert all(r.status == "imported" for r in results), results
+    with project.session_factory() as session:
+        documents = {d.title: d for d in session.scalars(select(Document))}
+        attributes = {(a.key, a.type, a.value) for a in session.scalars(select(DocumentAttribute))}
+    assert set(documents) == {"兴旺社区:突出三个引领", "金岭社区", "甲文", "乙文", "Row one", "诉源治理笔记"}
+    page = documents["兴旺社区:突出三个引领"]
+    assert page.text == "\n".join(body) and page.encoding == "gb18030"
+    assert page.published == dt.date(2021, 6, 1)
+    assert "首页" not in page.text and "脚本" not in page.text
+    assert documents["金岭社区"].outlet == "民主与法制网" and documents["金岭社区"].encoding == "docx"
+    assert documents["甲文"].published == dt.date(2022, 3, 4) and documents["甲文"].outlet == "某报"
+    assert documents["Row one"].published == dt.date(2021, 5, 6)
+    assert {("地区", "text", "贵州"), ("地区", "text", "深圳"), ("wave", "number", "3")} <= attributes
+    assert sum(1 for r in results if "(row" in r.file) == 3
+
+
+def test_unsupported_and_damaged_files_fail_cleanly(project, tmp_path, segmenter):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "fake.docx").write_bytes(b"not a zip at all")
+    (tmp_path / "fake.xlsx").write_bytes(b"PK\x03\x04garbage")
+    (tmp_path / "notext.csv").write_text("标题,日期\n甲,2020-01-01\n", encoding="utf-8")
+    paths = [tmp_path / name for name in ("scan.pdf", "fake.docx", "fake.xlsx", "notext.csv")]
+    results = import_paths(project.session_factory, paths, segmenter=segmenter)
+    assert [r.status for r in results] == ["failed"] * 4
+    assert "unsupported file type '.pdf'" in results[0].reason
+    assert "fake.docx" in results[1].reason and "fake.xlsx" in results[2].reason
+    assert "no text column" in results[3].reason
+    assert all(r.reason.endswith("nothing was imported") for r in results)
+    assert count(project) == 0
