@@ -85,7 +85,7 @@ def project_to_json(data: ProjectData) -> dict[str, Any]:
 
 
 def write_json(data: ProjectData, path: str | Path) -> None:
-    text = json.dumps(project_to_json(data), ensure_ascii=False, indent=1)
+    text = json.dumps(project_to_json(data), ensure_ascii=False)
     with atomic_path(path) as partial:
         partial.write_text(text, encoding="utf-8")
 

@@ -61,6 +61,8 @@ class _Text:
     source: RawSource
     text: str
     maps: dict[Reading, UnitMap]
+    crlf: list[int]
+    astral: list[int]
 
 
 def _squash(text: str) -> str:
@@ -68,7 +70,10 @@ def _squash(text: str) -> str:
 
 
 def _name_matches(name: str, quote: str) -> bool:
-    wanted = _squash(name.rstrip("…").removesuffix("..."))
+    wanted = name.rstrip("…").removesuffix("...")
+    if len(wanted) >= 2 and quote.startswith(wanted):
+        return True
+    wanted = _squash(wanted)
     return len(wanted) >= 2 and _squash(quote).startswith(wanted)
 
 
@@ -82,22 +87,32 @@ def _place(units: UnitMap, start: int | None, end: int | None) -> tuple[int, int
 
 
 def choose_reading(texts: list[_Text], prior: Reading) -> tuple[Reading, str]:
-    scores: dict[Reading, tuple[int, int, int]] = {}
-    selections = 0
-    for reading in READINGS:
-        names = placed = boundary = 0
-        for item in texts:
-            units = item.maps[reading]
+    scores: dict[Reading, list[int]] = {reading: [0, 0, 0] for reading in READINGS}
+    for item in texts:
+        if not item.source.selections:
+            continue
+        # Readings that cannot differ on this text (no CRLF, nothing outside the BMP) share one count.
+        groups: dict[Reading, list[Reading]] = {}
+        for reading in READINGS:
+            canonical = Reading(reading.utf16 and bool(item.astral), reading.crlf_as_two and bool(item.crlf))
+            groups.setdefault(canonical, []).append(reading)
+        for canonical, members in groups.items():
+            units = item.maps[members[0]]
+            names = placed = boundary = 0
+            text = item.text
             for selection in item.source.selections:
                 span = _place(units, selection.start, selection.end)
                 if span is None:
                     continue
                 placed += 1
-                quote = item.text[span[0]:span[1]]
-                if selection.name and _name_matches(selection.name, quote):
+                if selection.name and _name_matches(selection.name, text[span[0]:span[1]]):
                     names += 1
-                boundary += boundary_score(item.text, *span)
-        scores[reading] = (names, placed, boundary)
+                boundary += boundary_score(text, *span)
+            for reading in members:
+                total = scores[reading]
+                total[0] += names
+                total[1] += placed
+                total[2] += boundary
     selections = sum(len(item.source.selections) for item in texts)
     best = max(scores[r][:2] for r in READINGS)
     tied = [r for r in READINGS if scores[r][:2] == best]
@@ -150,7 +165,7 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
         text, crlf = normalise_newlines(source.text)
         astral = astral_indexes(text)
         maps = {reading: UnitMap(text, reading, crlf=crlf, astral=astral) for reading in READINGS}
-        texts.append(_Text(source, text, maps))
+        texts.append(_Text(source, text, maps, crlf, astral))
     prior, why = prior_reading(parsed.origin)
     reading, note = choose_reading(texts, prior) if texts else (prior, "")
     report.position_unit = reading.label

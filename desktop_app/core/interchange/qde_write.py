@@ -18,8 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from lxml import etree
-
 from desktop_app import __version__
 from desktop_app.core.interchange.model import AttributeData, CodeData, ProjectData
 from desktop_app.core.interchange.positions import (
@@ -35,7 +33,6 @@ from desktop_app.core.interchange.xmltools import (
     export_guid,
     normalise_colour,
     parse_date,
-    xml_text,
     xsd_datetime,
 )
 
@@ -69,12 +66,42 @@ def render_source(guid: str, text: str, target: str) -> RenderedSource:
     return RenderedSource(filename, text.encode("utf-8"), None)
 
 
-def _sub(parent, tag: str, **attributes) -> etree._Element:
-    element = etree.SubElement(parent, tag)
-    for key, value in attributes.items():
-        if value is not None:
-            element.set(key, xml_text(value))
-    return element
+# Escaping by translation tables (one C call per string): markup characters become references,
+# line breaks in attributes stay line breaks, characters XML 1.0 cannot carry are dropped.
+_DROP = {code: None for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)}
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", **_DROP})
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+                       "\t": "&#9;", **_DROP})
+
+
+def _attrs(attributes: dict[str, object]) -> str:
+    return "".join(f' {key}="{str(value).translate(_ATTR)}"' for key, value in attributes.items()
+                   if value is not None)
+
+
+class _Xml:
+    """A streaming writer for the project document: elements are written in schema order."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+
+    def open(self, tag: str, **attributes) -> None:
+        self.parts.append(f"<{tag}{_attrs(attributes)}>")
+
+    def close(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>\n")
+
+    def empty(self, tag: str, **attributes) -> None:
+        self.parts.append(f"<{tag}{_attrs(attributes)}/>\n")
+
+    def text(self, tag: str, value: str) -> None:
+        self.parts.append(f"<{tag}>{value.translate(_TEXT)}</{tag}>\n")
+
+    def raw(self, text: str) -> None:
+        self.parts.append(text)
+
+    def tobytes(self) -> bytes:
+        return "".join(self.parts).encode("utf-8")
 
 
 def _decimal(value: str) -> str | None:
@@ -150,6 +177,12 @@ def _name_of(quote: str) -> str:
     return quote if len(quote) <= _NAME_LENGTH else quote[:_NAME_LENGTH] + "…"
 
 
+def coding_guid(guid: str) -> str:
+    """The GUID of the Coding inside an annotation's selection: the selection's, last group changed."""
+    guid = export_guid(guid)
+    return guid[:24] + f"{int(guid[24:], 16) ^ 0xC0D1C0D1C0D1:012x}"
+
+
 def build_project_xml(data: ProjectData, target: str = "generic",
                       progress=None) -> tuple[bytes, list[RenderedSource]]:
     """The project.qde bytes and the text sources to embed next to it."""
@@ -157,10 +190,9 @@ def build_project_xml(data: ProjectData, target: str = "generic",
         from desktop_app.core.errors import GovCoderError
 
         raise GovCoderError(f"unknown export target {target!r} (choose {', '.join(TARGETS)})")
-    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
-    root.set("name", xml_text(data.name) or "GovCoder project")
-    root.set("origin", origin_for(target))
-    E = lambda parent, tag, **kw: _sub(parent, f"{{{PROJECT_NS}}}{tag}", **kw)  # noqa: E731
+    xml = _Xml()
+    xml.open("Project", xmlns=PROJECT_NS, name=data.name or "GovCoder project", origin=origin_for(target))
+    xml.raw("\n")
 
     # NoteRefs by target GUID: memos become Notes.
     memo_refs: dict[str, list[str]] = defaultdict(list)
@@ -171,101 +203,129 @@ def build_project_xml(data: ProjectData, target: str = "generic",
 
     coder_guid = {coder.guid: export_guid(coder.guid) for coder in data.coders}
     if data.coders:
-        users = E(root, "Users")
+        xml.open("Users")
         for coder in data.coders:
-            E(users, "User", guid=coder_guid[coder.guid], name=coder.name)
+            xml.empty("User", guid=coder_guid[coder.guid], name=coder.name)
+        xml.close("Users")
 
     if data.codes:
-        codebook = E(root, "CodeBook")
-        codes_element = E(codebook, "Codes")
         children: dict[str | None, list[CodeData]] = defaultdict(list)
         known = {code.guid for code in data.codes}
         for code in data.codes:
             children[code.parent if code.parent in known else None].append(code)
 
-        def write_code(parent, code: CodeData) -> None:
-            element = E(parent, "Code", guid=export_guid(code.guid), name=code.name,
-                        isCodable="true" if code.codable else "false", color=normalise_colour(code.colour))
+        def write_code(code: CodeData) -> None:
+            attributes = dict(guid=export_guid(code.guid), name=code.name,
+                              isCodable="true" if code.codable else "false", color=normalise_colour(code.colour))
+            notes = memo_refs.get(code.guid, [])
+            kids = children.get(code.guid, [])
+            if not (code.description or notes or kids):
+                xml.empty("Code", **attributes)
+                return
+            xml.open("Code", **attributes)
             if code.description:
-                E(element, "Description").text = xml_text(code.description)
-            for note in memo_refs.get(code.guid, []):
-                E(element, "NoteRef", targetGUID=note)
-            for child in children.get(code.guid, []):
-                write_code(element, child)
+                xml.text("Description", code.description)
+            for note in notes:
+                xml.empty("NoteRef", targetGUID=note)
+            for child in kids:
+                write_code(child)
+            xml.close("Code")
 
+        xml.open("CodeBook")
+        xml.open("Codes")
         for code in children[None]:
-            write_code(codes_element, code)
+            write_code(code)
+        xml.close("Codes")
+        xml.close("CodeBook")
 
     variables, values = _document_variables(data)
     variable_index = {name: (derived_guid(name, "variable"), kind) for name, kind in variables}
     if variables:
-        holder = E(root, "Variables")
+        xml.open("Variables")
         for name, kind in variables:
-            E(holder, "Variable", guid=variable_index[name][0], name=name, typeOfVariable=kind)
+            xml.empty("Variable", guid=variable_index[name][0], name=name, typeOfVariable=kind)
+        xml.close("Variables")
     if target == "maxqda" and any(values.values()):
-        cases = E(root, "Cases")
+        xml.open("Cases")
         for document in data.documents:
             if values.get(document.guid):
-                case = E(cases, "Case", guid=derived_guid(document.guid, "case"))
-                _variable_values_ns(case, values[document.guid], variable_index, E)
-                E(case, "SourceRef", targetGUID=export_guid(document.guid))
+                xml.open("Case", guid=derived_guid(document.guid, "case"))
+                _variable_values(xml, values[document.guid], variable_index)
+                xml.empty("SourceRef", targetGUID=export_guid(document.guid))
+                xml.close("Case")
+        xml.close("Cases")
 
     by_document: dict[str, list] = defaultdict(list)
     for annotation in data.annotations:
         by_document[annotation.document].append(annotation)
     rendered: list[RenderedSource] = []
+    times: dict[object, str | None] = {}
+
+    def stamp(value) -> str | None:
+        if value not in times:
+            times[value] = xsd_datetime(value)
+        return times[value]
+
     if data.documents:
-        sources = E(root, "Sources")
+        xml.open("Sources")
         total = len(data.documents)
+        parts = xml.parts
         for number, document in enumerate(data.documents, start=1):
             guid = export_guid(document.guid)
             source = render_source(guid, document.text, target)
             rendered.append(source)
-            element = E(sources, "TextSource", guid=guid, name=document.title or guid,
-                        plainTextPath=f"internal://{source.filename}",
-                        creationDateTime=xsd_datetime(document.imported_at))
+            xml.open("TextSource", guid=guid, name=document.title or guid,
+                     plainTextPath=f"internal://{source.filename}", creationDateTime=stamp(document.imported_at))
             units = source.units
             for annotation in by_document.get(document.guid, []):
                 start, end = annotation.start, annotation.end
                 if units is not None:
                     start, end = units.to_units(start), units.to_units(end)
                 user = coder_guid.get(annotation.coder)
-                created = xsd_datetime(annotation.created_at)
-                selection = E(element, "PlainTextSelection", guid=export_guid(annotation.guid),
-                              name=_name_of(annotation.quote), startPosition=str(start),
-                              endPosition=str(end), creatingUser=user, creationDateTime=created,
-                              modifyingUser=user, modifiedDateTime=xsd_datetime(annotation.updated_at))
+                created = stamp(annotation.created_at)
+                selection_guid = export_guid(annotation.guid)
+                user_attr = f' creatingUser="{user}"' if user else ""
+                created_attr = f' creationDateTime="{created}"' if created else ""
+                modified = stamp(annotation.updated_at)
+                parts.append(
+                    f'<PlainTextSelection guid="{selection_guid}" name="{_name_of(annotation.quote).translate(_ATTR)}" '
+                    f'startPosition="{start}" endPosition="{end}"{user_attr}{created_attr}'
+                    + (f' modifyingUser="{user}"' if user else "")
+                    + (f' modifiedDateTime="{modified}"' if modified else "") + ">")
                 if annotation.memo:
-                    E(selection, "Description").text = xml_text(annotation.memo)
-                coding = E(selection, "Coding", guid=derived_guid(annotation.guid, "coding"),
-                           creatingUser=user, creationDateTime=created)
-                E(coding, "CodeRef", targetGUID=export_guid(annotation.code))
+                    xml.text("Description", annotation.memo)
+                parts.append(f'<Coding guid="{coding_guid(annotation.guid)}"{user_attr}{created_attr}>'
+                             f'<CodeRef targetGUID="{export_guid(annotation.code)}"/></Coding></PlainTextSelection>\n')
             for note in memo_refs.get(document.guid, []):
-                E(element, "NoteRef", targetGUID=note)
+                xml.empty("NoteRef", targetGUID=note)
             if target != "maxqda" and values.get(document.guid):
-                _variable_values_ns(element, values[document.guid], variable_index, E)
+                _variable_values(xml, values[document.guid], variable_index)
+            xml.close("TextSource")
             if progress is not None:
                 progress(number, total, document.title)
+        xml.close("Sources")
 
     if data.memos:
-        notes = E(root, "Notes")
+        xml.open("Notes")
         for memo in data.memos:
-            note = E(notes, "Note", guid=export_guid(memo.guid), name=memo.title or None,
+            xml.open("Note", guid=export_guid(memo.guid), name=memo.title or None,
                      creatingUser=coder_guid.get(memo.coder) if memo.coder else None,
-                     creationDateTime=xsd_datetime(memo.created_at),
-                     modifiedDateTime=xsd_datetime(memo.updated_at))
-            E(note, "PlainTextContent").text = xml_text(memo.text)
+                     creationDateTime=stamp(memo.created_at), modifiedDateTime=stamp(memo.updated_at))
+            xml.text("PlainTextContent", memo.text)
+            xml.close("Note")
+        xml.close("Notes")
     for note in memo_refs.get("project", []):
-        E(root, "NoteRef", targetGUID=note)
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return xml, rendered
+        xml.empty("NoteRef", targetGUID=note)
+    xml.close("Project")
+    return xml.tobytes(), rendered
 
 
-def _variable_values_ns(parent, items, variables, E) -> None:
+def _variable_values(xml: _Xml, items: list[AttributeData], variables: dict[str, tuple[str, str]]) -> None:
     for attribute in items:
         guid, kind = variables[attribute.key]
-        holder = E(parent, "VariableValue")
-        E(holder, "VariableRef", targetGUID=guid)
+        xml.open("VariableValue")
+        xml.empty("VariableRef", targetGUID=guid)
         value = _variable_value(attribute.value, kind)
         if value is not None:
-            E(holder, value[0]).text = xml_text(value[1])
+            xml.text(value[0], value[1])
+        xml.close("VariableValue")
