@@ -126,6 +126,33 @@ def cmd_codebook_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_codebook_export(args: argparse.Namespace) -> int:
+    from desktop_app.core.codebook.exchange import export_codebook
+
+    with _open(args) as project, project.session_factory() as session:
+        report = export_codebook(session, args.file)
+    if args.json:
+        _emit_json(report.to_json())
+    else:
+        print(f"wrote {report.codes} codes to {report.file} ({report.format})")
+    return 0
+
+
+def cmd_codebook_import(args: argparse.Namespace) -> int:
+    from desktop_app.core.codebook.exchange import import_codebook
+
+    with _open(args) as project, project.session_factory.begin() as session:
+        report = import_codebook(session, args.file, replace=args.replace)
+    if args.json:
+        _emit_json(report.to_json())
+    else:
+        print(f"{report.file}: {len(report.added)} added, {len(report.updated)} updated, "
+              f"{report.unchanged} unchanged, {len(report.removed)} removed")
+        for note in report.notes:
+            print(f"  note: {note}")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from desktop_app.core.analysis.stats import project_stats
 
@@ -197,6 +224,15 @@ def build_parser() -> argparse.ArgumentParser:
     codebook = commands.add_parser("codebook", help="list, export and import the codebook")
     codebook_commands = codebook.add_subparsers(title="codebook commands", metavar="COMMAND", required=True)
     command("list", cmd_codebook_list, "list every code with its path", parent=codebook_commands)
+    export = command("export", cmd_codebook_export, "write the codebook to FILE (.qdc, .json or .csv)",
+                     parent=codebook_commands)
+    export.add_argument("file", metavar="FILE")
+    imported = command("import", cmd_codebook_import,
+                       "merge a codebook file (.qdc, .json, .csv, or a .qdpx/.qde project's) into the project",
+                       parent=codebook_commands)
+    imported.add_argument("file", metavar="FILE")
+    imported.add_argument("--replace", action="store_true",
+                          help="make the project's codebook the imported one (refused if it would drop codes in use)")
 
     command("stats", cmd_stats, "count documents, codes, annotations and coders")
     command("gui", cmd_gui, "open the main window", json_flag=False)
@@ -211,6 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GovCoderError as error:
         print(f"govcoder: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`govcoder docs | head`): not a failure, and nothing left to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("govcoder: interrupted", file=sys.stderr)
         return 130

@@ -186,3 +186,35 @@ def test_python_dash_m_works_too(sample_project):
     result = subprocess.run([sys.executable, "-m", "desktop_app", "--project", str(sample_project), "stats",
                              "--json"], capture_output=True, text=True)
     assert result.returncode == 0 and '"documents": 5' in result.stdout
+
+
+def test_codebook_export_and_import_round_trip_through_every_format(govcoder, sample_project, tmp_path):
+    original = govcoder("--project", str(sample_project), "codebook", "list", "--json").json()
+    for suffix in (".qdc", ".json", ".csv"):
+        out = tmp_path / f"book{suffix}"
+        exported = govcoder("--project", str(sample_project), "codebook", "export", str(out), "--json")
+        assert exported.returncode == 0, exported.stderr
+        assert exported.json()["codes"] == len(original)
+        fresh = tmp_path / f"fresh{suffix}.govcoder"
+        govcoder("--project", str(fresh), "init")
+        replaced = govcoder("--project", str(fresh), "codebook", "import", str(out), "--replace", "--json")
+        assert replaced.returncode == 0, replaced.stderr
+        again = govcoder("--project", str(fresh), "codebook", "list", "--json").json()
+        assert [(c["path"], c["colour"].lower(), c["codable"]) for c in again] == \
+               [(c["path"], c["colour"].lower(), c["codable"]) for c in original]
+
+
+def test_codebook_import_merges_a_real_nvivo_codebook_and_refuses_bad_files(govcoder, sample_project, tmp_path):
+    from conftest import SHARED
+
+    before = len(govcoder("--project", str(sample_project), "codebook", "list", "--json").json())
+    merged = govcoder("--project", str(sample_project), "codebook", "import",
+                      str(SHARED / "refi-qda" / "samples" / "cproctor-nvivo_project.qdpx"), "--json")
+    assert merged.returncode == 0, merged.stderr
+    added = len(merged.json()["added"])
+    assert added > 0
+    assert len(govcoder("--project", str(sample_project), "codebook", "list", "--json").json()) == before + added
+    (tmp_path / "broken.qdc").write_text("<CodeBook", encoding="utf-8")
+    assert_clean_failure(govcoder("--project", str(sample_project), "codebook", "import", "broken.qdc"))
+    assert_clean_failure(govcoder("--project", str(sample_project), "codebook", "export", "book.txt"),
+                         mentions="must end in")

@@ -9,7 +9,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.core.codebook.tree import load_codebook
+from desktop_app.core.codebook.defaults import stable_guid
+from desktop_app.core.codebook.entries import walk
+from desktop_app.core.codebook.jsonbook import read_json_codebook
+from desktop_app.core.codebook.merge import apply_entries
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.paths import default_codebook_path, seed_files
 from desktop_app.core.store.engine import sqlite_path
@@ -25,8 +28,13 @@ Progress = Callable[[int, int, str], None]
 
 
 def load_default_codebook(project: Project) -> int:
+    """Load the shipped codebook, with the same path-derived GUIDs as the shipped .qdc, so that
+    co-coders' projects and their REFI-QDA exports name each default code identically."""
+    entries, _name = read_json_codebook(default_codebook_path())
+    for path, entry, _parent in walk(entries):
+        entry.guid = entry.guid or stable_guid(path)
     with project.session_factory.begin() as session:
-        return load_codebook(session, default_codebook_path())
+        return len(apply_entries(session, entries).added)
 
 
 def populate_sample(project: Project, progress: Progress | None = None) -> None:

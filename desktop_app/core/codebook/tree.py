@@ -6,7 +6,6 @@ A path joins code names from the root with "/" (五治/法治); names may not co
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -120,35 +119,3 @@ def read_codebook_json(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != CODEBOOK_FORMAT:
         raise GovCoderError(f"{path} is not a GovCoder codebook (format {CODEBOOK_FORMAT!r} expected)")
     return data
-
-
-def add_codes(session: Session, entries: Iterable[dict[str, Any]], parent: Code | None = None) -> int:
-    """Add codebook JSON entries (and their children) under `parent`; returns how many codes were made."""
-    made = 0
-    parent_id = parent.id if parent is not None else None
-    siblings = session.scalar(select(func.count()).select_from(Code).where(siblings_of(parent_id))) or 0
-    for position, entry in enumerate(entries, start=siblings):
-        name = str(entry["name"]).strip()
-        if not name or PATH_SEPARATOR in name:
-            raise GovCoderError(f"invalid code name {name!r}: a name is not empty and has no /")
-        code = Code(
-            parent=parent,
-            name=name,
-            english=entry.get("english"),
-            description=entry.get("description", ""),
-            colour=entry.get("colour") or "#808080",
-            shortcut=entry.get("shortcut"),
-            position=position,
-            codable=bool(entry.get("codable", True)),
-            keywords=list(entry.get("keywords", [])),
-            guidance={key: entry[key] for key in ("use_when", "not_when", "examples") if key in entry},
-        )
-        session.add(code)
-        session.flush()
-        made += 1 + add_codes(session, entry.get("children", []), code)
-    return made
-
-
-def load_codebook(session: Session, path: Path) -> int:
-    """Load a codebook JSON file into a project; returns the number of codes created."""
-    return add_codes(session, read_codebook_json(path).get("codes", []))
