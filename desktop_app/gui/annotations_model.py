@@ -58,9 +58,8 @@ class AnnotationsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            tr = QCoreApplication.translate
-            return [tr("AnnotationsModel", "Code"), tr("AnnotationsModel", "Quote"),
-                    tr("AnnotationsModel", "Coder"), tr("AnnotationsModel", "Memo")][section]
+            return [QCoreApplication.translate("AnnotationsModel", "Code"), QCoreApplication.translate("AnnotationsModel", "Quote"),
+                    QCoreApplication.translate("AnnotationsModel", "Coder"), QCoreApplication.translate("AnnotationsModel", "Memo")][section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

@@ -115,9 +115,8 @@ class CodebookModel(QAbstractItemModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            tr = QCoreApplication.translate
-            return [tr("CodebookModel", "Code"), tr("CodebookModel", "Here"),
-                    tr("CodebookModel", "All")][section]
+            return [QCoreApplication.translate("CodebookModel", "Code"), QCoreApplication.translate("CodebookModel", "Here"),
+                    QCoreApplication.translate("CodebookModel", "All")][section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

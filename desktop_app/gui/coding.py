@@ -135,6 +135,17 @@ class CodingActions(QObject):
         self.bench.undo_stack.push(DocumentStatusCommand(
             self.bench, document_id, status, self.tr("Mark document %1").replace("%1", status_label(status))))
 
+    def set_hidden(self, code_ids: set[int]) -> None:
+        """Show only chosen codes: the others' highlights are left out (their annotations stay)."""
+        self.window.reading.layers.hidden_codes = set(code_ids)
+        self.window.reading.highlighter.rehighlight()
+
+    def show_segments(self, code_id: int) -> None:
+        dock = self.window.docks["segments"]
+        dock.show()
+        dock.raise_()
+        self.window.segments.show_code(code_id)
+
     def move_code(self, code_id: int, parent_id: int | None, row: int) -> None:
         codebook_ops.push_move(self.bench, code_id, parent_id, row)
 
@@ -212,6 +223,17 @@ class CodingActions(QObject):
         menu = QMenu(tree)
         if code_id is not None:
             menu.addAction(self.tr("Code selection with this code"), lambda: self.apply_code(code_id))
+            menu.addAction(self.tr("Show coded segments"), lambda: self.show_segments(code_id))
+            layers = self.window.reading.layers
+            hidden = code_id in layers.hidden_codes
+            menu.addAction(self.tr("Show highlights of this code") if hidden
+                           else self.tr("Hide highlights of this code"),
+                           lambda: self.set_hidden({code_id} ^ layers.hidden_codes))
+            menu.addAction(self.tr("Highlight only this code"),
+                           lambda: self.set_hidden({c.id for c in self.bench.codes} - {code_id}))
+            if layers.hidden_codes:
+                menu.addAction(self.tr("Highlight all codes"), lambda: self.set_hidden(set()))
+            menu.addSeparator()
             menu.addAction(self.tr("Edit code…"), lambda: codebook_ops.edit_dialog(self.window, code_id))
             menu.addAction(self.tr("New sub-code…"), lambda: codebook_ops.new_code_dialog(self.window, code_id))
             menu.addAction(self.tr("Merge into…"), lambda: codebook_ops.merge_code(self.window, code_id))

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from desktop_app.gui.workbench import Workbench
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
 
 class WorkbenchCommand(QUndoCommand):
     """Catches a refusal from the core: the failed step is marked obsolete (QUndoStack then drops it)
@@ -54,7 +51,7 @@ class WorkbenchCommand(QUndoCommand):
 class CreateAnnotationCommand(WorkbenchCommand):
     def __init__(self, bench: Workbench, document_id: int, start: int, end: int, code_id: int,
                  code_label: str, memo: str = "") -> None:
-        super().__init__(tr("Code “%1” as %2").replace("%1", bench.text_of(document_id, start, end, 20))
+        super().__init__(QCoreApplication.translate("Commands", "Code “%1” as %2").replace("%1", bench.text_of(document_id, start, end, 20))
                          .replace("%2", code_label))
         self.bench, self.document_id, self.start, self.end = bench, document_id, start, end
         self.code_id, self.memo = code_id, memo
@@ -79,7 +76,7 @@ class CreateAnnotationCommand(WorkbenchCommand):
 
 class DeleteAnnotationCommand(WorkbenchCommand):
     def __init__(self, bench: Workbench, annotation: AnnotationInfo) -> None:
-        super().__init__(tr("Delete annotation %1").replace("%1", annotation.code))
+        super().__init__(QCoreApplication.translate("Commands", "Delete annotation %1").replace("%1", annotation.code))
         self.bench, self.annotation_id = bench, annotation.id
         self.deleted: edits.DeletedAnnotation | None = None
 

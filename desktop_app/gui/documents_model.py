@@ -43,10 +43,9 @@ class DocumentsModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        tr = QCoreApplication.translate
-        return [tr("DocumentsModel", "Title"), tr("DocumentsModel", "Outlet"), tr("DocumentsModel", "Date"),
-                tr("DocumentsModel", "Script"), tr("DocumentsModel", "Mine"), tr("DocumentsModel", "All"),
-                tr("DocumentsModel", "Status")]
+        return [QCoreApplication.translate("DocumentsModel", "Title"), QCoreApplication.translate("DocumentsModel", "Outlet"), QCoreApplication.translate("DocumentsModel", "Date"),
+                QCoreApplication.translate("DocumentsModel", "Script"), QCoreApplication.translate("DocumentsModel", "Mine"), QCoreApplication.translate("DocumentsModel", "All"),
+                QCoreApplication.translate("DocumentsModel", "Status")]
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)

@@ -51,6 +51,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.layers = layers
         self._formats: dict[tuple[int, ...], QTextCharFormat] = {}
         self.blocks_highlighted = 0  # for tests and benchmarks
+        self.formats_set = 0
 
     def forget_formats(self) -> None:
         """Drop cached formats (after a code's colour changed)."""
@@ -97,3 +98,4 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             q_left = positions.to_qt(left) - block_start
             q_right = positions.to_qt(right) - block_start
             self.setFormat(q_left, q_right - q_left, self._format(tuple(s.code_id for s in ordered)))
+            self.formats_set += 1

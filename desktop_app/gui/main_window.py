@@ -22,6 +22,7 @@ from desktop_app.gui.coding import CodingActions
 from desktop_app.gui.docks import AnnotationsPanel, CodebookPanel, DocumentsPanel, MemoPanel
 from desktop_app.gui.reading_view import WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING, ReadingView
 from desktop_app.gui.segmentation import document_boundaries
+from desktop_app.gui.segments_panel import SegmentsPanel
 from desktop_app.gui.workbench import Workbench, span_of
 
 
@@ -43,20 +44,24 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsPanel(lambda code_id: self.reading.layers.colours.get(code_id), self)
         self.memo = MemoPanel(self)
         self.history = QUndoView(self.bench.undo_stack, self)
+        self.segments = SegmentsPanel(self.bench, self)
         self.docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea
         for name, widget, where in (("documents", self.documents, area.LeftDockWidgetArea),
                                     ("codebook", self.codebook, area.RightDockWidgetArea),
                                     ("annotations", self.annotations, area.BottomDockWidgetArea),
                                     ("memo", self.memo, area.RightDockWidgetArea),
-                                    ("history", self.history, area.LeftDockWidgetArea)):
+                                    ("history", self.history, area.LeftDockWidgetArea),
+                                    ("segments", self.segments, area.BottomDockWidgetArea)):
             dock = QDockWidget(self)
             dock.setObjectName(f"{name}Dock")
             dock.setWidget(widget)
             self.addDockWidget(where, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["documents"], self.docks["history"])
+        self.tabifyDockWidget(self.docks["annotations"], self.docks["segments"])
         self.docks["documents"].raise_()
+        self.docks["annotations"].raise_()
 
         self.find_bar = QToolBar(self)
         self.find_bar.setObjectName("findBar")
@@ -126,6 +131,11 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
         self.about_action = self._action("about", self.about)
+        self.source_action = self._action("showSource", self.show_source, K("Ctrl+I"))
+        self.status_actions = {
+            status: self._action(f"status_{status}", lambda _=False, s=status: self._mark_current(s))
+            for status in ("not_started", "in_progress", "done")
+        }
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
@@ -135,6 +145,11 @@ class MainWindow(QMainWindow):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
         self.annotation_menu = menu_bar.addMenu("")
         self.coding.fill_menu(self.annotation_menu)
+        self.document_menu = menu_bar.addMenu("")
+        self.document_menu.addAction(self.source_action)
+        self.document_menu.addSeparator()
+        for action in self.status_actions.values():
+            self.document_menu.addAction(action)
         self.view_menu = menu_bar.addMenu("")
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
                        self.others_action):
@@ -173,12 +188,18 @@ class MainWindow(QMainWindow):
         self.reading.deleteRequested.connect(self.coding.delete_selected)
         self.reading.customContextMenuRequested.connect(self.coding.reading_menu)
         self.memo.saveRequested.connect(self.coding.save_memo)
+        self.segments.segmentActivated.connect(self.show_annotation)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("GovCoder — %1").replace("%1", self.bench.project.label))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.annotation_menu.setTitle(self.tr("&Annotation"))
+        self.document_menu.setTitle(self.tr("&Document"))
+        self.source_action.setText(self.tr("Original text and cleaning record…"))
+        self.status_actions["not_started"].setText(self.tr("Mark as not started"))
+        self.status_actions["in_progress"].setText(self.tr("Mark as in progress"))
+        self.status_actions["done"].setText(self.tr("Mark as done"))
         self.view_menu.setTitle(self.tr("&View"))
         self.words_menu.setTitle(self.tr("Word boundaries"))
         self.docks_menu.setTitle(self.tr("Panels"))
@@ -198,7 +219,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("About GovCoder"))
         titles = {"documents": self.tr("Documents"), "codebook": self.tr("Codebook"),
                   "annotations": self.tr("Annotations"), "memo": self.tr("Memo"),
-                  "history": self.tr("Undo history")}
+                  "history": self.tr("Undo history"), "segments": self.tr("Coded segments")}
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
         self.find_box.setPlaceholderText(self.tr("Find (simplified or traditional)"))
@@ -206,6 +227,7 @@ class MainWindow(QMainWindow):
         self.documents.retranslate()
         self.codebook.retranslate()
         self.memo.retranslate()
+        self.segments.retranslate()
         self.coding.retranslate()
         self.annotations.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self.refresh_status()
@@ -261,8 +283,25 @@ class MainWindow(QMainWindow):
 
     # --- codes --------------------------------------------------------------------------------
 
+    def show_annotation(self, document_id: int, annotation_id: int) -> None:
+        """Open a document at one of its annotations (from coded segments)."""
+        self.open_document(document_id)
+        self.reading.select_annotation(annotation_id, scroll=True)
+        self.reading.setFocus()
+
+    def show_source(self) -> None:
+        if self.bench.document is not None:
+            from desktop_app.gui.source_dialog import SourceDialog
+
+            SourceDialog(self, self.bench.document).exec()
+
+    def _mark_current(self, status: str) -> None:
+        if self.bench.document is not None:
+            self.coding.set_status(self.bench.document.id, status)
+
     def refresh_codes(self) -> None:
         self.codebook.rebuild(self.bench.codes)
+        self.segments.set_codes(self.bench.codes)
         self._update_here_counts()
         if self.bench.document is not None:
             self.reading.set_colours(self.bench.colours())

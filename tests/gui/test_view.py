@@ -1,0 +1,114 @@
+"""Find across scripts, layout and zoom restored, document status, coded segments, the source view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop_app.core.store.project import open_project
+from tests.gui.conftest import ASTRAL_TEXT, add_document
+
+TRADITIONAL = "本著統籌之治，推進網格化管理。\n网格员巡查网格。"
+
+
+def test_find_matches_simplified_and_traditional_script(qtbot, project_path, open_window):
+    document_id = add_document(project_path, TRADITIONAL)
+    window = open_window(project_path, document_id)
+    qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_box.hasFocus()
+    window.find_box.setText("网格")  # QTest cannot type CJK
+    hits = window.reading._search_hits
+    assert hits == [(9, 11), (16, 18), (21, 23)]
+    assert [TRADITIONAL[a:b] for a, b in hits] == ["網格", "网格", "网格"]
+    assert len(window.reading.extraSelections()) == 3
+    assert window.reading.selected_span() == (9, 11)
+    qtbot.keyClick(window.find_box, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.reading.extraSelections() == []
+
+
+def test_zoom_layout_and_last_document_are_restored(qtbot, project_path, open_window, settings):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    size = window.reading.font_size
+    qtbot.keyClick(window.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reading, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reading.font_size == size + 2
+    window.docks["memo"].hide()
+    window.set_word_mode("shading")
+    window.close()
+    window.bench.project.close()
+
+    again = open_window(project_path)
+    assert again.bench.document.id == document_id
+    assert again.reading.font_size == size + 2
+    assert not again.docks["memo"].isVisible()
+    assert again.reading.word_mode == "shading"
+
+
+def test_document_status_is_set_and_undone(qtbot, project_path, open_window):
+    window = open_window(project_path)
+    document_id = window.bench.document.id
+    window.status_actions["done"].trigger()
+    model = window.documents.model
+    assert model.statuses[document_id] == "done"
+    with open_project(project_path) as project, project.session_factory() as session:
+        from desktop_app.core.annotate.edits import document_statuses
+
+        assert document_statuses(session, "tester") == {document_id: "done"}
+    window.undo_action.trigger()
+    assert model.statuses[document_id] == "not_started"
+
+
+def test_coded_segments_open_in_the_reading_view(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    five = next(c.id for c in window.bench.codes if c.path == "五治")
+    a = ASTRAL_TEXT.index("协商议事")
+    window.reading.select_span(a, a + 4)
+    window.coding.apply_code(law)
+    first = next(iter(window.documents.model.rows)).id
+    window.open_document(first)
+    window.coding.show_segments(five)
+    tree = window.segments.tree
+    assert tree.topLevelItemCount() == 1
+    item = tree.topLevelItem(0).child(0)
+    assert "【协商议事】" in item.text(0)
+    tree.itemDoubleClicked.emit(item, 0)
+    assert window.bench.document.id == document_id
+    assert window.reading.selected_annotation == next(iter(window.bench.annotations))
+
+
+def test_the_original_text_and_cleaning_record_are_one_action_away(qtbot, project_path, open_window,
+                                                                     monkeypatch):
+    from desktop_app.gui.source_dialog import SourceDialog
+
+    window = open_window(project_path)
+    traditional = next(r.id for r in window.documents.model.rows if r.script == "traditional")
+    window.open_document(traditional)
+    shown = []
+    monkeypatch.setattr(SourceDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window.source_action.trigger()
+    (dialog,) = shown
+    assert dialog.original.toPlainText() == window.bench.document.original_text
+    assert "(bào)" in dialog.original.toPlainText()  # pinyin as published, removed by cleaning
+    assert dialog.cleaning.toPlainText().strip()
+
+
+def test_hiding_a_code_and_other_coders(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    a = ASTRAL_TEXT.index("协商议事")
+    window.reading.select_span(a, a + 4)
+    window.coding.apply_code(law)
+    block = window.reading.document().findBlock(window.reading.layers.positions.to_qt(a))
+    assert block.layout().formats()
+    window.coding.set_hidden({law})
+    assert not block.layout().formats()
+    window.coding.set_hidden(set())
+    window.bench.coder = "someone-else"
+    window.others_action.trigger()  # off: only my (someone-else's) annotations
+    assert not block.layout().formats()
+    window.others_action.trigger()
+    assert block.layout().formats()
