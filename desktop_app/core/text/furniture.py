@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop_app.core.text import metadata as md
-from desktop_app.core.text.pinyin import strip_glosses
+from desktop_app.core.text.pinyin import find_glosses, strip_glosses
 from desktop_app.core.text.script import simplified_shadow
 
 _SPACE = " \t\u3000\xa0"
@@ -71,11 +71,19 @@ class Furniture:
 
 
 def split_lines(text: str) -> list[Line]:
+    shadow = simplified_shadow(text)  # once for the whole text; lines take their slice
     lines, position = [], 0
     for raw in text.split("\n"):
         end = min(position + len(raw) + 1, len(text))
-        plain = strip_glosses(raw).strip(_SPACE)
-        lines.append(Line(position, end, raw, plain, simplified_shadow(plain)))
+        if find_glosses(raw):
+            plain = strip_glosses(raw).strip(_SPACE)
+            line_shadow = simplified_shadow(plain)
+        else:
+            stripped = raw.lstrip(_SPACE)
+            lead = len(raw) - len(stripped)
+            plain = stripped.rstrip(_SPACE)
+            line_shadow = shadow[position + lead:position + lead + len(plain)]
+        lines.append(Line(position, end, raw, plain, line_shadow))
         position += len(raw) + 1
     return lines
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 
 _SEPARATORS = re.compile(r"[\s\-,.?!*　，。、；：？！…“”‘’『』「」（）《》〈〉～—()\[\]【】]+")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
@@ -42,11 +42,13 @@ def _s2t_characters() -> dict[str, str]:
 
 @cache
 def _triggers() -> frozenset[str]:
-    """Every character that t2s could change, alone or inside a phrase (沈默 -> 沉默)."""
-    chars = set(_t2s_characters())
+    """Every character that t2s could change, alone or inside a phrase (the 沈 of 沈默 -> 沉默).
+
+    Text without any of them is its own shadow, which spares most simplified text the converter.
+    """
+    chars = {key for key, value in _t2s_characters().items() if key != value}
     for phrase, converted in _dictionary("TSPhrases.txt").items():
-        if phrase != converted:
-            chars.update(phrase)
+        chars.update(a for a, b in zip(phrase, converted, strict=True) if a != b)
     return frozenset(chars)
 
 
@@ -72,6 +74,7 @@ def _convert_piece(piece: str) -> str:
     return "".join(table.get(ch, ch) if len(table.get(ch, ch)) == 1 else ch for ch in piece)
 
 
+@lru_cache(maxsize=16)  # the pipeline, the mojibake check and the segmenter ask for the same text
 def simplified_shadow(text: str) -> str:
     """OpenCC t2s of `text`, guaranteed the same length so that offsets carry over unchanged."""
     triggers = _triggers()
