@@ -78,10 +78,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         detail = get_document(session, args.doc_id)
         data = detail.to_json(original=args.original)
         if args.tokens:
-            from desktop_app.core.text.importer import ensure_segmentation
-            from desktop_app.core.text.segment import Segmenter
+            from desktop_app.core.text.importer import ensure_segmentation, segmenter_for
 
-            boundaries = ensure_segmentation(session, args.doc_id, Segmenter())
+            boundaries = ensure_segmentation(session, args.doc_id, segmenter_for(session))
             session.commit()
             data["tokens"] = [[s, e] for s, e in zip([0, *boundaries[:-1]], boundaries, strict=True)]
     if args.json:
@@ -92,6 +91,35 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         print(detail.text)
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop_app.core.text.importer import import_paths
+    from desktop_app.core.text.pipeline import CleaningOptions
+
+    def progress(done: int, total: int, name: str) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r[{done}/{total}] {name[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    with _open(args) as project:
+        results = import_paths(
+            project.session_factory, [Path(p) for p in args.paths], encoding=args.encoding,
+            options=CleaningOptions.none() if args.no_clean else None, force=args.force, progress=progress,
+        )
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    failed = [r for r in results if r.status == "failed"]
+    if args.json:
+        _emit_json([r.to_json() for r in results])
+    else:
+        for r in results:
+            detail = f"document {r.id}" if r.status == "imported" else r.reason
+            print(f"{r.status:<9} {r.file}: {detail}")
+    for r in failed:
+        print(f"govcoder: error: {r.reason}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -212,6 +240,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("doc_id", type=int, metavar="DOC_ID")
     show.add_argument("--tokens", action="store_true", help="add the word segmentation as [start, end] pairs")
     show.add_argument("--original", action="store_true", help="add the text as decoded and the cleaning record")
+
+    imports = command("import", cmd_import, "import articles (.txt .md .html .docx .csv .xlsx, or folders)")
+    imports.add_argument("paths", nargs="+", metavar="PATH")
+    imports.add_argument("--encoding", help="the files' encoding, instead of detecting it (e.g. gb18030, big5)")
+    imports.add_argument("--no-clean", action="store_true",
+                         help="keep the text exactly as decoded: no pinyin, furniture or whitespace cleaning")
+    imports.add_argument("--force", action="store_true", help="import duplicates of documents already here")
 
     annotate = command("annotate", cmd_annotate, "code the characters [START, END) of a document")
     annotate.add_argument("doc_id", type=int, metavar="DOC_ID")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -218,3 +219,38 @@ def test_codebook_import_merges_a_real_nvivo_codebook_and_refuses_bad_files(govc
     assert_clean_failure(govcoder("--project", str(sample_project), "codebook", "import", "broken.qdc"))
     assert_clean_failure(govcoder("--project", str(sample_project), "codebook", "export", "book.txt"),
                          mentions="must end in")
+
+
+def test_import_reports_each_file_and_fails_only_for_the_bad_one(govcoder, tmp_path):
+    from conftest import REPO
+
+    assert govcoder("--project", "p.govcoder", "init").returncode == 0
+    seed = REPO / "seeds" / "000_fad8a3c8920bb766.txt"
+    (tmp_path / "gb.txt").write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))
+    (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 8)
+    result = govcoder("--project", "p.govcoder", "import", "gb.txt", "photo.txt", str(seed), "--json")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "photo.txt" in result.stderr
+    by_file = {Path(r["file"]).name: r for r in result.json()}
+    assert by_file["gb.txt"]["status"] == "imported" and by_file["gb.txt"]["encoding"] == "gb18030"
+    assert by_file["photo.txt"]["status"] == "failed" and "photo.txt" in by_file["photo.txt"]["reason"]
+    # The same article in UTF-8 is a duplicate of the GB18030 one: skipped, unless forced.
+    assert by_file[seed.name]["status"] == "skipped"
+    assert len(govcoder("--project", "p.govcoder", "docs", "--json").json()) == 1
+    forced = govcoder("--project", "p.govcoder", "import", str(seed), "--force", "--json")
+    assert forced.returncode == 0 and forced.json()[0]["status"] == "imported"
+
+
+def test_show_tokens_tile_the_text_and_original_keeps_what_cleaning_removed(govcoder, sample_project):
+    docs = govcoder("--project", str(sample_project), "docs", "--json").json()
+    traditional = next(d for d in docs if d["script"] == "traditional")
+    shown = govcoder("--project", str(sample_project), "show", str(traditional["id"]), "--tokens", "--original",
+                     "--json").json()
+    tokens = shown["tokens"]
+    assert tokens[0][0] == 0 and tokens[-1][1] == len(shown["text"])
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in zip(tokens, tokens[1:], strict=False))
+    words = {shown["text"][s:e] for s, e in tokens}
+    assert "統籌" in words  # segmented on the simplified shadow, shown as published
+    assert "(bào)" in shown["original_text"] and "(bào)" not in shown["text"]
+    pinyin = next(step for step in shown["cleaning"] if step["step"] == "pinyin")
+    assert pinyin["count"] == 288
