@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.codebook.tree import load_codebook
-from desktop_app.core.paths import default_codebook_path
+from desktop_app.core.sample import load_default_codebook
 from desktop_app.core.store.models import Coder, Document
 from desktop_app.core.store.project import create_project
 
@@ -22,8 +21,8 @@ def project(tmp_path):
 @pytest.fixture
 def factory(project):
     """A project holding the default codebook and one document (id in `doc_id`)."""
+    load_default_codebook(project)
     with project.session_factory.begin() as session:
-        load_codebook(session, default_codebook_path())
         session.add(Document(title="t", original_text=TEXT, text=TEXT, content_hash="h"))
         session.add_all([Coder(name="甲"), Coder(name="乙")])
     return project.session_factory
