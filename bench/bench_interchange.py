@@ -100,7 +100,7 @@ def main(argv=None) -> int:
         suffix = {"matrix": "csv"}.get(fmt, fmt)
         out = work / f"out-{fmt}-{target or 'x'}.{suffix}"
 
-        def export():
+        def export(out=out, fmt=fmt, target=target):
             with project.session_factory() as s:
                 export_project(s, out, fmt, target=target or "generic")
 
@@ -109,13 +109,9 @@ def main(argv=None) -> int:
         worst = max(worst, export_time / baseline)
         if fmt in ("qdpx", "json"):
             fresh = create_project(work / f"import-{fmt}-{target}.govcoder")
-            report = None
-
-            def run_import():
-                nonlocal report
-                report = import_project(fresh.session_factory, out)
-
-            import_time = timed(run_import)
+            started = time.perf_counter()
+            report = import_project(fresh.session_factory, out)
+            import_time = time.perf_counter() - started
             fresh.close()
             assert report is not None and report.annotations == len(data.annotations), report.summary_lines()[:3]
             line += f"{import_time:>10.3f}{import_time / baseline:>7.1f}x"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.interchange.model import CodeData, Progress, ProjectData
@@ -33,6 +33,7 @@ from desktop_app.core.store.models import (
 )
 
 _BATCH = 5000
+_ANNOTATIONS = Annotation.__table__
 
 
 @dataclass
@@ -187,18 +188,18 @@ def load_project_data(session: Session, data: ProjectData, report: ImportReport,
         quote = annotation.quote if annotation.quote else target[1][annotation.start:annotation.end]
         rows.append({
             "guid": annotation_guids.take(annotation.guid), "document_id": target[0], "code_id": code_id,
-            "coder_id": coder_id(annotation.coder), "start": annotation.start, "end": annotation.end,
+            "coder_id": coder_id(annotation.coder), "start_offset": annotation.start, "end_offset": annotation.end,
             "quote": quote, "memo": annotation.memo or "", "created_at": annotation.created_at or now,
             "updated_at": annotation.updated_at or annotation.created_at or now,
         })
         if len(rows) >= _BATCH:
-            session.execute(insert(Annotation), rows)
+            session.execute(_ANNOTATIONS.insert(), rows)
             report.annotations += len(rows)
             rows = []
             if progress is not None:
                 progress(number, total, "annotations")
     if rows:
-        session.execute(insert(Annotation), rows)
+        session.execute(_ANNOTATIONS.insert(), rows)
         report.annotations += len(rows)
 
     # Memos.

@@ -96,7 +96,7 @@ def choose_reading(texts: list[_Text], prior: Reading) -> tuple[Reading, str]:
         for reading in READINGS:
             canonical = Reading(reading.utf16 and bool(item.astral), reading.crlf_as_two and bool(item.crlf))
             groups.setdefault(canonical, []).append(reading)
-        for canonical, members in groups.items():
+        for members in groups.values():
             units = item.maps[members[0]]
             names = placed = boundary = 0
             text = item.text

@@ -100,14 +100,12 @@ class ParsedProject:
 
 
 def _children(element, name: str):
-    return [child for child in element if local_name(child.tag) == name]
+    """Child elements named `name` in any namespace (or none)."""
+    return list(element.iterchildren(f"{{*}}{name}"))
 
 
 def _child(element, name: str):
-    for child in element:
-        if local_name(child.tag) == name:
-            return child
-    return None
+    return next(element.iterchildren(f"{{*}}{name}"), None)
 
 
 def _text_of(element, name: str) -> str:
@@ -281,11 +279,40 @@ def _sets(element, project: ParsedProject) -> None:
 
 
 def _coding(element) -> RawCoding:
-    ref = _child(element, "CodeRef")
-    return RawCoding(
-        guid=_guid(element), code=_guid(ref, "targetGUID") if ref is not None else None,
-        user=_guid(element, "creatingUser"), created=parse_datetime(element.get("creationDateTime")),
-        notes=[g for g in (_guid(r, "targetGUID") for r in _children(element, "NoteRef")) if g],
+    code = None
+    notes: list[str] = []
+    for child in element:
+        name = local_name(child.tag)
+        if name == "CodeRef":
+            code = _guid(child, "targetGUID")
+        elif name == "NoteRef":
+            ref = _guid(child, "targetGUID")
+            if ref:
+                notes.append(ref)
+    return RawCoding(guid=_guid(element), code=code, user=_guid(element, "creatingUser"),
+                     created=parse_datetime(element.get("creationDateTime")), notes=notes)
+
+
+def _selection(element) -> RawSelection:
+    description = ""
+    codings: list[RawCoding] = []
+    notes: list[str] = []
+    for child in element:
+        name = local_name(child.tag)
+        if name == "Coding":
+            codings.append(_coding(child))
+        elif name == "Description":
+            description = child.text or ""
+        elif name == "NoteRef":
+            ref = _guid(child, "targetGUID")
+            if ref:
+                notes.append(ref)
+    get = element.get
+    return RawSelection(
+        guid=_guid(element), start=_int(get("startPosition")), end=_int(get("endPosition")),
+        name=get("name") or "", description=description, user=_guid(element, "creatingUser"),
+        created=parse_datetime(get("creationDateTime")), modified=parse_datetime(get("modifiedDateTime")),
+        codings=codings, notes=notes,
     )
 
 
@@ -321,16 +348,7 @@ def _text_source(element, project: ParsedProject, package: Package, kind: str, n
         description=_text_of(element, "Description"),
     )
     _load_text(source, element, package)
-    for selection in _children(element, "PlainTextSelection"):
-        source.selections.append(RawSelection(
-            guid=_guid(selection), start=_int(selection.get("startPosition")),
-            end=_int(selection.get("endPosition")), name=selection.get("name") or "",
-            description=_text_of(selection, "Description"), user=_guid(selection, "creatingUser"),
-            created=parse_datetime(selection.get("creationDateTime")),
-            modified=parse_datetime(selection.get("modifiedDateTime")),
-            codings=[_coding(coding) for coding in _children(selection, "Coding")],
-            notes=_note_refs(selection),
-        ))
+    source.selections = [_selection(selection) for selection in element.iterchildren("{*}PlainTextSelection")]
     source.codings = [_coding(coding) for coding in _children(element, "Coding")]
     source.notes = _note_refs(element)
     source.values = _values(element)

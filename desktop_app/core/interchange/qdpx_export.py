@@ -15,7 +15,7 @@ def write_qdpx(data: ProjectData, path: str | Path, *, target: str = "generic",
     """Write the package; returns its size in bytes."""
     xml, sources = build_project_xml(data, target, progress=progress)
     with atomic_path(path) as partial:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
             package.writestr("project.qde", xml)
             for source in sources:
                 package.writestr(f"sources/{source.filename}", source.data)

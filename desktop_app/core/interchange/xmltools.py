@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 GUID_RE = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
@@ -15,12 +16,20 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GUID_NAMESPACE = uuid.UUID("6f1c1d6e-4d1e-4c59-9a57-6e9f2f1b7a10")
 
 
+@lru_cache(maxsize=4096)
+def _guid_of(value: str) -> str | None:
+    match = GUID_RE.match(value.strip())
+    return match.group(1).lower() if match else None
+
+
 def normalise_guid(value: str | None) -> str | None:
     """A GUID in our form (lower case, no braces), or None if it is not one."""
     if value is None:
         return None
-    match = GUID_RE.match(value.strip())
-    return match.group(1).lower() if match else None
+    if len(value) == 36 and value.islower() and value[8] == "-":
+        match = GUID_RE.match(value)
+        return value if match else None
+    return _guid_of(value)
 
 
 def export_guid(value: str) -> str:
@@ -71,6 +80,11 @@ def xsd_datetime(value: datetime | None) -> str | None:
 def parse_datetime(value: str | None) -> datetime | None:
     if not value:
         return None
+    return _parse_datetime(value)
+
+
+@lru_cache(maxsize=65536)
+def _parse_datetime(value: str) -> datetime | None:
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
@@ -94,4 +108,4 @@ def local_name(tag: object) -> str:
     """An element's name without its namespace (whatever variant of the namespace a file uses)."""
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    return tag[tag.find("}") + 1:]
