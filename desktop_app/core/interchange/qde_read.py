@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from desktop_app.core.codebook.entries import CodeEntry
+from desktop_app.core.codebook.qdc_read import split_description
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.interchange.model import AttributeData, CodeData, CoderData
 from desktop_app.core.interchange.package import Package
@@ -221,9 +223,14 @@ def _code(element, parent: str | None, position: int, project: ParsedProject) ->
         project.warnings.append(f"code {name!r} has no valid GUID ({element.get('guid')!r}); given a new one")
         guid = new_guid()
     codable = (element.get("isCodable") or "true").strip().lower() not in ("false", "0")
+    # GovCoder (and its .qdc) writes English name, guidance and keywords as labelled lines after the
+    # definition; the codebook module reads them back the same way.
+    entry = CodeEntry(name=name)
+    split_description(_text_of(element, "Description").replace("\r\n", "\n"), entry)
     project.codes.append(CodeData(
-        guid=guid, name=name, parent=parent, description=_text_of(element, "Description"),
-        colour=normalise_colour(element.get("color")), codable=codable, position=position,
+        guid=guid, name=name, parent=parent, description=entry.description, english=entry.english,
+        keywords=entry.keywords, guidance=entry.guidance, colour=normalise_colour(element.get("color")),
+        codable=codable, position=position,
     ))
     for ref in _children(element, "NoteRef"):
         target = _guid(ref, "targetGUID")

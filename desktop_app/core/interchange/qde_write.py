@@ -1,6 +1,8 @@
 """Writing a project as REFI-QDA XML (`project.qde`) and its text sources.
 
 Choices (see docs/interchange.md):
+- a code's English name, guidance and keywords follow its definition in the Description, one labelled
+  line each, exactly as the codebook module writes .qdc files (and reads them back);
 - every annotation is one PlainTextSelection with one Coding; its memo is the selection's Description
   (as ATLAS.ti writes quotation comments; QualCoder and ATLAS.ti read it back);
 - project, document and code memos are Notes, referred to by a NoteRef on the Project, the TextSource
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from desktop_app import __version__
+from desktop_app.core.codebook.entries import CodeEntry
+from desktop_app.core.codebook.qdc_write import description_with_guidance
 from desktop_app.core.interchange.model import AttributeData, CodeData, ProjectData
 from desktop_app.core.interchange.positions import (
     CODE_POINTS_CRLF2,
@@ -219,12 +223,15 @@ def build_project_xml(data: ProjectData, target: str = "generic",
                               isCodable="true" if code.codable else "false", color=normalise_colour(code.colour))
             notes = memo_refs.get(code.guid, [])
             kids = children.get(code.guid, [])
-            if not (code.description or notes or kids):
+            description = description_with_guidance(CodeEntry(
+                name=code.name, english=code.english, description=code.description or "",
+                keywords=list(code.keywords), guidance=dict(code.guidance)))
+            if not (description or notes or kids):
                 xml.empty("Code", **attributes)
                 return
             xml.open("Code", **attributes)
-            if code.description:
-                xml.text("Description", code.description)
+            if description:
+                xml.text("Description", description)
             for note in notes:
                 xml.empty("NoteRef", targetGUID=note)
             for child in kids:

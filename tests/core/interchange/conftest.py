@@ -32,7 +32,9 @@ def build_coded_project(path: Path):
         s.add_all([alice, bob])
         root = Code(name="五治", colour="#C0392B", description="五治融合的总类", codable=False, position=0)
         law = Code(name="法治", parent=root, colour="#2980B9", description="依法治理", position=0,
-                   english="rule of law", keywords=["法治"])
+                   english="rule of law", keywords=["法治", "依法"],
+                   guidance={"use_when": "讲依法办事", "not_when": "只提到法律名称",
+                             "examples": [{"quote": "法治保障", "source": "文档1"}]})
         virtue = Code(name="德治", parent=root, colour="#27AE60", position=1)
         deep = Code(name="普法宣传", parent=law, colour="#8E44AD", description="多行\n描述", position=0)
         grid = Code(name="网格化管理", colour="#F39C12", position=1)

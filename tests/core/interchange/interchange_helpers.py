@@ -23,7 +23,7 @@ TEXTS = [
 ]
 
 
-def snapshot(project, *, full: bool = False) -> dict:
+def snapshot(project, *, full: bool = False, guidance: bool = False) -> dict:
     with project.session_factory() as session:
         data = collect_project(session)
     paths = data.code_paths()
@@ -43,7 +43,9 @@ def snapshot(project, *, full: bool = False) -> dict:
         entry = {"path": paths[c.guid], "colour": c.colour.upper(), "description": c.description,
                  "codable": c.codable, "position": c.position}
         if full:
-            entry.update(english=c.english, keywords=c.keywords, guidance=c.guidance, shortcut=c.shortcut)
+            entry.update(shortcut=c.shortcut)
+        if full or guidance:
+            entry.update(english=c.english, keywords=c.keywords, guidance=c.guidance)
         codes[c.guid] = entry
     return {
         "coders": sorted((c.guid, c.name) for c in data.coders),
