@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.interchange.collect import collect_project, resolve_selection
+from desktop_app.core.interchange.files import gc_paused
 from desktop_app.core.interchange.model import Progress
 from desktop_app.core.interchange.package import DEFAULT_LIMITS, Limits
 from desktop_app.core.interchange.reports import ExportReport, ImportReport
@@ -39,8 +40,12 @@ def export_project(
         raise GovCoderError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
     if target not in ("generic", "nvivo", "maxqda"):
         raise GovCoderError(f"unknown export target {target!r} (choose generic, nvivo, maxqda)")
-    selection = resolve_selection(session, coders, codes, docs)
-    out = Path(path)
+    with gc_paused():
+        return _export(session, Path(path), fmt, target, resolve_selection(session, coders, codes, docs),
+                       progress)
+
+
+def _export(session: Session, out: Path, fmt: str, target: str, selection, progress) -> ExportReport:
     report = ExportReport(path=str(out), format=fmt, target=target if fmt == "qdpx" else None)
     if fmt == "qdc":
         return _export_codebook(session, out, selection, report)
@@ -113,11 +118,16 @@ def import_project(session_factory: sessionmaker[Session], path: str | Path, pro
     suffix = source.suffix.lower()
     if not source.is_file():
         raise GovCoderError(f"no file at {source}")
+    with gc_paused():
+        return _import(session_factory, source, suffix, progress, limits)
+
+
+def _import(session_factory, source: Path, suffix: str, progress, limits: Limits) -> ImportReport:
     if suffix == ".json":
         from desktop_app.core.interchange.json_format import import_json
 
         return import_json(session_factory, source, progress=progress)
-    if suffix in (".qdpx", ".qde", ".zip", ".xml") or suffix not in IMPORT_SUFFIXES:
+    if suffix in (".qdpx", ".qde", ".zip", ".xml"):
         from desktop_app.core.interchange.refi_import import import_refi
 
         return import_refi(session_factory, source, progress=progress, limits=limits)

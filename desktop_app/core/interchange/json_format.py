@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,11 @@ VERSION = 1
 def _dt(value: datetime | None) -> str | None:
     if value is None:
         return None
+    return _iso_datetime(value)
+
+
+@lru_cache(maxsize=65536)
+def _iso_datetime(value: datetime) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.isoformat()
