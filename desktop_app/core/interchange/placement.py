@@ -199,6 +199,13 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
                 for coding in selection.codings:
                     unplaced(source, coding, selection.start, selection.end, f"no text: {source.missing}",
                              selection.guid)
+                if selection.description:  # keep what a researcher wrote, even without the text
+                    data.memos.append(MemoData(
+                        guid=new_guid(), kind="project",
+                        title=f"{source.name or source.guid}, selection {selection.start}-{selection.end}: "
+                              f"{selection.name[:40]}",
+                        text=annotation_memo(selection), created_at=selection.created,
+                        updated_at=selection.modified))
             for coding in source.codings + source.other_codings:
                 unplaced(source, coding, None, None, f"no text: {source.missing}")
             continue

@@ -136,4 +136,4 @@ def test_atlas_spec_example_reports_every_coding_it_cannot_place(empty_project):
     # Its text files are not shipped with the bare .qde: each coding is listed, none is dropped silently.
     assert len(report.unplaced) == 16
     assert {u.document for u in report.unplaced} >= {"Simon.docx", "cornflakes-n-milk.jpg"}
-    assert report.memos >= 2  # the two notes
+    assert report.memos == 4  # the two notes, and two quotation comments on sources that are missing
