@@ -185,13 +185,12 @@ def collect_project(session: Session, selection: Selection | None = None, *,
                _in(Annotation.coder_id, sel.coders))
         .order_by(Annotation.document_id, Annotation.start, Annotation.end, Annotation.id)
     )
-    for row in session.execute(query):
-        used_coders.add(row.coder_id)
-        data.annotations.append(AnnotationData(
-            guid=row.guid, document=guid_of_doc[row.document_id], code=guid_of_code[row.code_id],
-            coder=guid_of_coder[row.coder_id], start=row.start, end=row.end, quote=row.quote,
-            memo=row.memo or "", created_at=row.created_at, updated_at=row.updated_at, id=row.id,
-        ))
+    append = data.annotations.append
+    for (annotation_id, guid, document_id, code_id, coder_id, start, end, quote, memo, created,
+         updated) in session.connection().execute(query).all():
+        used_coders.add(coder_id)
+        append(AnnotationData(guid, guid_of_doc[document_id], guid_of_code[code_id], guid_of_coder[coder_id],
+                              start, end, quote, memo or "", created, updated, annotation_id))
 
     # Memos on what is exported; with a coder filter, only those coders' memos (and unsigned ones).
     for memo in session.execute(select(Memo).order_by(Memo.id)).scalars():

@@ -52,13 +52,23 @@ def annotation_rows(data: ProjectData) -> Iterator[list]:
         ]
 
 
+_TEXT_COLUMNS = [ANNOTATION_COLUMNS.index(name) for name in (
+    "document_title", "source", "code_path", "code_name", "quote", "context_before", "context_after", "coder",
+    "memo")]
+_FIRST = frozenset(_DANGEROUS)
+
+
 def write_annotations_csv(data: ProjectData, path: str | Path) -> int:
     rows = 0
     with atomic_path(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(ANNOTATION_COLUMNS)
         for row in annotation_rows(data):
-            writer.writerow([safe_cell(value) for value in row])
+            for index in _TEXT_COLUMNS:  # the other columns are numbers, ids and ISO dates
+                value = row[index]
+                if value and value[0] in _FIRST:
+                    row[index] = "'" + value
+            writer.writerow(row)
             rows += 1
     return rows
 

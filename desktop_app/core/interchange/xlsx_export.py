@@ -7,6 +7,7 @@ formula, so the workbook is safe against formula injection without changing what
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -33,41 +34,45 @@ class _Sheet:
     def __init__(self, workbook: Workbook, title: str, header: list[str]) -> None:
         self.sheet = workbook.create_sheet(title)
         self.sheet.freeze_panes = "A2"
-        self.append(header, bold=True)
+        self._styles: dict[tuple[int, int], object] = {}
+        self.append(header, styles={index: (None, _BOLD) for index in range(len(header))})
 
-    def cell(self, value, fill: PatternFill | None = None, font: Font | None = None):
+    def _style_of(self, fill: PatternFill | None, font: Font | None):
+        """The cell style for a fill and font, registered with the workbook once (not per cell)."""
+        key = (id(fill), id(font))
+        if key not in self._styles:
+            prototype = WriteOnlyCell(self.sheet)
+            if fill is not None:
+                prototype.fill = fill
+            if font is not None:
+                prototype.font = font
+            self._styles[key] = (prototype._style, fill, font)
+        return self._styles[key][0]
+
+    def cell(self, value, style=None):
         if isinstance(value, str):
             if ILLEGAL_CHARACTERS_RE.search(value):
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
             if len(value) > _MAX_CELL:
                 value = value[:_MAX_CELL - 1] + "…"
-            if value.startswith("=") or fill is not None or font is not None:
+            if value.startswith("=") or style is not None:
                 cell = WriteOnlyCell(self.sheet, value=value)
-                cell.data_type = "s"
-                if fill is not None:
-                    cell.fill = fill
-                if font is not None:
-                    cell.font = font
+                cell.data_type = "s"  # text, never a formula
+                if style is not None:
+                    cell._style = copy(style)
                 return cell
-        elif fill is not None or font is not None:
+        elif style is not None:
             cell = WriteOnlyCell(self.sheet, value=value)
-            if fill is not None:
-                cell.fill = fill
-            if font is not None:
-                cell.font = font
+            cell._style = copy(style)
             return cell
         return value
 
-    def append(self, values: list, *, bold: bool = False, fills: dict[int, tuple[PatternFill, Font]] | None = None) -> None:
-        row = []
-        for index, value in enumerate(values):
-            if bold:
-                row.append(self.cell(value, font=_BOLD))
-            elif fills and index in fills:
-                row.append(self.cell(value, *fills[index]))
-            else:
-                row.append(self.cell(value))
-        self.sheet.append(row)
+    def append(self, values: list, *, styles: dict[int, tuple[PatternFill | None, Font | None]] | None = None) -> None:
+        if not styles:
+            self.sheet.append([self.cell(value) for value in values])
+            return
+        self.sheet.append([self.cell(value, self._style_of(*styles[index]) if index in styles else None)
+                           for index, value in enumerate(values)])
 
 
 def _styles(colour: str) -> tuple[PatternFill, Font]:
@@ -89,7 +94,7 @@ def write_xlsx(data: ProjectData, path: str | Path) -> None:
     name_column = ANNOTATION_COLUMNS.index("code_name")
     for row in annotation_rows(data):
         style = by_path.get(row[path_column])
-        annotations.append(row, fills={path_column: style, name_column: style} if style else None)
+        annotations.append(row, styles={path_column: style, name_column: style} if style else None)
 
     counts: dict[str, int] = {}
     for annotation in data.annotations:
@@ -104,7 +109,7 @@ def write_xlsx(data: ProjectData, path: str | Path) -> None:
             paths.get(code.parent, "") if code.parent else "", code.english or "", code.description,
             normalise_colour(code.colour), code.codable, code.shortcut or "", "; ".join(code.keywords),
             counts.get(code.guid, 0),
-        ], fills={1: style, 2: style, 6: style})
+        ], styles={1: style, 2: style, 6: style})
 
     keys = sorted({attribute.key for document in data.documents for attribute in document.attributes})
     per_document: dict[str, int] = {}
@@ -125,7 +130,7 @@ def write_xlsx(data: ProjectData, path: str | Path) -> None:
     sheet = _Sheet(workbook, "matrix", matrix_header(matrix))
     for row in matrix_rows(matrix):
         style = by_path.get(row[1])
-        sheet.append(row, fills={1: style, 2: style} if style else None)
+        sheet.append(row, styles={1: style, 2: style} if style else None)
 
     with atomic_path(path) as partial:
         workbook.save(partial)
