@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.store.models import Document
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
 from desktop_app.core.store.project import open_project
 
 
@@ -206,8 +209,6 @@ def test_codebook_export_and_import_round_trip_through_every_format(govcoder, sa
 
 
 def test_codebook_import_merges_a_real_nvivo_codebook_and_refuses_bad_files(govcoder, sample_project, tmp_path):
-    from conftest import SHARED
-
     before = len(govcoder("--project", str(sample_project), "codebook", "list", "--json").json())
     merged = govcoder("--project", str(sample_project), "codebook", "import",
                       str(SHARED / "refi-qda" / "samples" / "cproctor-nvivo_project.qdpx"), "--json")
@@ -222,8 +223,6 @@ def test_codebook_import_merges_a_real_nvivo_codebook_and_refuses_bad_files(govc
 
 
 def test_import_reports_each_file_and_fails_only_for_the_bad_one(govcoder, tmp_path):
-    from conftest import REPO
-
     assert govcoder("--project", "p.govcoder", "init").returncode == 0
     seed = REPO / "seeds" / "000_fad8a3c8920bb766.txt"
     (tmp_path / "gb.txt").write_bytes(seed.read_text(encoding="utf-8").encode("gb18030"))

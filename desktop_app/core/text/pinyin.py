@@ -30,10 +30,12 @@ def _is_toned_syllable(word: str) -> bool:
 
 def find_glosses(text: str) -> list[tuple[int, int]]:
     """[start, end) of every pinyin gloss in `text`, parentheses included."""
-    found = []
+    found: list[tuple[int, int]] = []
     for match in _CANDIDATE.finditer(text):
         start = match.start()
-        if start == 0 or not text[start - 1].isalpha():
+        # A gloss that follows another gloss (報(bào)(bào)) would follow the character once the first goes.
+        follows_gloss = bool(found) and found[-1][1] == start
+        if not follows_gloss and (start == 0 or not text[start - 1].isalpha()):
             continue
         if _is_toned_syllable(match.group(1)):
             found.append((start, match.end()))
