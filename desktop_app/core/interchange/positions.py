@@ -57,9 +57,9 @@ def normalise_newlines(raw: str) -> tuple[str, list[int]]:
 
 def astral_indexes(text: str) -> list[int]:
     """Indexes of the characters outside the BMP (two UTF-16 code units each)."""
-    if text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
+    if text.isascii():
         return []
-    return [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    return [match.start() for match in _ASTRAL.finditer(text)]
 
 
 class UnitMap:
@@ -102,6 +102,7 @@ class UnitMap:
 
 
 _BARE_LF = re.compile(r"(?<!\r)\n")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def with_crlf(text: str) -> str:
