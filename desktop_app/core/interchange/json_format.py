@@ -185,9 +185,20 @@ def project_from_json(document: Any, label: str) -> ProjectData:
             imported_at=parse_datetime(check.get(r, "imported_at", w, s, required=False)),
             attributes=attributes,
         ))
+    append = data.annotations.append
     for n, r in enumerate(check.records(document, "annotations")):
+        # The common case checked in one expression; anything unusual gets the detailed checks below.
+        get = r.get
+        guid, doc, code, coder, start, end = get("guid"), get("document"), get("code"), get("coder"), get("start"), get("end")
+        quote, memo, created, updated = get("quote") or "", get("memo") or "", get("created_at"), get("updated_at")
+        if (type(guid) is str and type(doc) is str and type(code) is str and type(coder) is str
+                and type(start) is int and type(end) is int and type(quote) is str and type(memo) is str
+                and (created is None or type(created) is str) and (updated is None or type(updated) is str)):
+            append(AnnotationData(guid, doc, code, coder, start, end, quote, memo,
+                                  parse_datetime(created), parse_datetime(updated)))
+            continue
         w = f"annotations[{n}]"
-        data.annotations.append(AnnotationData(
+        append(AnnotationData(
             guid=check.get(r, "guid", w, s), document=check.get(r, "document", w, s), code=check.get(r, "code", w, s),
             coder=check.get(r, "coder", w, s), start=check.get(r, "start", w, i), end=check.get(r, "end", w, i),
             quote=check.get(r, "quote", w, s, required=False, default=""),

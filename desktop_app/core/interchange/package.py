@@ -58,8 +58,10 @@ class Package:
     def read_internal(self, uri: str) -> bytes | None:
         """The bytes behind `internal://NAME`, None if the package lacks them; refuses escaping names."""
         name = uri.split("://", 1)[1] if "://" in uri else uri
-        if _unsafe_member(name) or "/" in name.replace("\\", "/"):
+        if _unsafe_member(name):
             raise GovCoderError(f"{self.label}: refused: the source path {uri!r} points outside the package")
+        if "/" in name.replace("\\", "/"):
+            return None  # sources sit in one flat folder; a nested path names nothing there
         key = name.lower()
         if self._zip is not None:
             info = self._members.get(key)
