@@ -79,3 +79,28 @@ def test_qdc_export_validates_against_the_codebook_schema(coded_project, tmp_pat
     schema = etree.XMLSchema(etree.parse(str(SHARED / "Codebook-mrt2019.xsd")))
     assert schema.validate(etree.parse(str(out))), schema.error_log
     assert report.codes == 1
+
+
+def test_reports_are_plain_json(coded_project, empty_project, tmp_path):
+    out = tmp_path / "r.qdpx"
+    with coded_project.session_factory() as s:
+        exported = export_project(s, out, "qdpx", target="nvivo")
+    assert json.loads(json.dumps(exported.to_json()))["target"] == "nvivo"
+    assert "for nvivo" in exported.summary()
+    from desktop_app.core.interchange import import_project
+
+    imported = import_project(empty_project.session_factory, out)
+    data = json.loads(json.dumps(imported.to_json(), ensure_ascii=False))
+    assert data["annotations"] == 9 and data["unplaced"] == [] and data["origin"].endswith("(target nvivo)")
+    assert imported.summary_lines()[0].startswith("imported ")
+
+
+def test_unknown_import_file_type(empty_project, tmp_path):
+    from desktop_app.core.interchange import import_project
+
+    other = tmp_path / "notes.txt"
+    other.write_text("x", encoding="utf-8")
+    with pytest.raises(GovCoderError, match="choose a .qdpx, .qde or GovCoder .json"):
+        import_project(empty_project.session_factory, other)
+    with pytest.raises(GovCoderError, match="no file at"):
+        import_project(empty_project.session_factory, tmp_path / "missing.qdpx")
