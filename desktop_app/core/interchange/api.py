@@ -59,7 +59,7 @@ def _export(session: Session, out: Path, fmt: str, target: str, selection, progr
     elif fmt == "csv":
         from desktop_app.core.interchange.tables import write_annotations_csv
 
-        report.rows = write_annotations_csv(data, out)
+        report.rows = write_annotations_csv(data, out, progress)
     elif fmt == "matrix":
         from desktop_app.core.interchange.tables import write_matrix_csv
 
@@ -71,7 +71,7 @@ def _export(session: Session, out: Path, fmt: str, target: str, selection, progr
     elif fmt == "xlsx":
         from desktop_app.core.interchange.xlsx_export import write_xlsx
 
-        write_xlsx(data, out)
+        write_xlsx(data, out, progress)
     if not report.bytes and out.exists():
         report.bytes = out.stat().st_size
     return report

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.interchange.files import atomic_path
-from desktop_app.core.interchange.model import CodeData, DocumentData, ProjectData
+from desktop_app.core.interchange.model import CodeData, DocumentData, Progress, ProjectData
 
 ANNOTATION_COLUMNS = ["annotation_id", "document_id", "document_title", "source", "published", "code_id",
                       "code_path", "code_name", "start", "end", "quote", "context_before", "context_after",
@@ -58,8 +58,9 @@ _TEXT_COLUMNS = [ANNOTATION_COLUMNS.index(name) for name in (
 _FIRST = frozenset(_DANGEROUS)
 
 
-def write_annotations_csv(data: ProjectData, path: str | Path) -> int:
+def write_annotations_csv(data: ProjectData, path: str | Path, progress: Progress | None = None) -> int:
     rows = 0
+    total = len(data.annotations)
     with atomic_path(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(ANNOTATION_COLUMNS)
@@ -70,6 +71,8 @@ def write_annotations_csv(data: ProjectData, path: str | Path) -> int:
                     row[index] = "'" + value
             writer.writerow(row)
             rows += 1
+            if progress is not None and rows % 5000 == 0:
+                progress(rows, total, "annotations")
     return rows
 
 

@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 
 from desktop_app.core.interchange.files import atomic_path
-from desktop_app.core.interchange.model import ProjectData
+from desktop_app.core.interchange.model import Progress, ProjectData
 from desktop_app.core.interchange.tables import (
     ANNOTATION_COLUMNS,
     annotation_rows,
@@ -83,7 +83,7 @@ def _styles(colour: str) -> tuple[PatternFill, Font]:
             Font(color="FFFFFFFF" if dark else "FF000000"))
 
 
-def write_xlsx(data: ProjectData, path: str | Path) -> None:
+def write_xlsx(data: ProjectData, path: str | Path, progress: Progress | None = None) -> None:
     workbook = Workbook(write_only=True)
     styles = {code.guid: _styles(code.colour) for code in data.codes}
     paths = data.code_paths()
@@ -92,7 +92,10 @@ def write_xlsx(data: ProjectData, path: str | Path) -> None:
     annotations = _Sheet(workbook, "annotations", ANNOTATION_COLUMNS)
     path_column = ANNOTATION_COLUMNS.index("code_path")
     name_column = ANNOTATION_COLUMNS.index("code_name")
-    for row in annotation_rows(data):
+    total = len(data.annotations)
+    for number, row in enumerate(annotation_rows(data), start=1):
+        if progress is not None and number % 2000 == 0:
+            progress(number, total, "annotations")
         style = by_path.get(row[path_column])
         annotations.append(row, styles={path_column: style, name_column: style} if style else None)
 
