@@ -189,3 +189,20 @@ def test_a_failure_while_writing_leaves_nothing(empty_project, tmp_path, monkeyp
     with pytest.raises(GovCoderError):
         import_project(empty_project.session_factory, path, progress=boom)
     assert counts(empty_project) == [0, 0, 0, 0]
+
+
+def test_without_quoted_names_line_boundaries_decide(empty_project, tmp_path):
+    # Claims MAXQDA (code points, CRLF as two) but counts CRLF as one, and names its selections
+    # "Segment N": whole lines coded land on line ends only under the CRLF-as-one reading.
+    lines = [f"第{n}行网格化管理服务群众党建引领基层治理" for n in range(12)]
+    text = "\n".join(lines)
+    spans = []
+    for n, line in enumerate(lines):
+        start = text.index(line)
+        spans.append((start, start + len(line), f"Segment {n}"))
+    path = package(tmp_path / "b.qdpx", qde("MAXQDA 2020", spans),
+                   {f"{SRC}.txt": text.replace("\n", "\r\n").encode("utf-8")})
+    report = import_project(empty_project.session_factory, path)
+    assert report.position_unit == "code points, CRLF counted as one"
+    assert "boundaries" in report.position_note
+    assert [quote for _, _, quote in annotations(empty_project)] == lines
