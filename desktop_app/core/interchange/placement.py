@@ -36,7 +36,7 @@ from desktop_app.core.interchange.positions import (
 from desktop_app.core.interchange.qde_read import ParsedProject, RawCoding, RawSelection, RawSource
 from desktop_app.core.interchange.qde_write import AUTHOR_SEPARATOR
 from desktop_app.core.interchange.reports import ImportReport, UnplacedCoding
-from desktop_app.core.interchange.xmltools import parse_date
+from desktop_app.core.interchange.xmltools import normalise_guid, parse_date
 from desktop_app.core.store.models import new_guid
 from desktop_app.core.text.pipeline import content_hash
 from desktop_app.core.text.script import detect_script
@@ -216,7 +216,9 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
                 unplaced(source, coding, None, None, f"no text: {source.missing}")
             continue
         guid = source.guid or new_guid()
-        document = DocumentData(guid=guid, title=source.name or "(untitled)", text=item.text,
+        # A source named by its own GUID is one GovCoder exported without a title.
+        title = "" if source.name and normalise_guid(source.name) == source.guid else (source.name or "(untitled)")
+        document = DocumentData(guid=guid, title=title, text=item.text,
                                 original_text=item.text, encoding=source.encoding,
                                 source_path=source.path,
                                 content_hash=content_hash(item.text), script=detect_script(item.text),
