@@ -15,6 +15,10 @@ from desktop_app.core.interchange.package import DEFAULT_LIMITS, Limits
 from desktop_app.core.interchange.reports import ExportReport, ImportReport
 
 EXPORT_FORMATS = ("qdpx", "qdc", "csv", "matrix", "json", "xlsx")
+# The file name suffix a save dialog should suggest for each format.
+EXPORT_SUFFIXES = {"qdpx": ".qdpx", "qdc": ".qdc", "csv": ".csv", "matrix": ".csv", "json": ".json",
+                   "xlsx": ".xlsx"}
+EXPORT_TARGETS = ("generic", "nvivo", "maxqda")
 IMPORT_SUFFIXES = (".qdpx", ".qde", ".json")
 
 
@@ -38,7 +42,7 @@ def export_project(
     fmt = fmt.lower().lstrip(".")
     if fmt not in EXPORT_FORMATS:
         raise GovCoderError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
-    if target not in ("generic", "nvivo", "maxqda"):
+    if target not in EXPORT_TARGETS:
         raise GovCoderError(f"unknown export target {target!r} (choose generic, nvivo, maxqda)")
     with gc_paused():
         return _export(session, Path(path), fmt, target, resolve_selection(session, coders, codes, docs),

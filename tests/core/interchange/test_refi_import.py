@@ -206,3 +206,17 @@ def test_without_quoted_names_line_boundaries_decide(empty_project, tmp_path):
     assert report.position_unit == "code points, CRLF counted as one"
     assert "boundaries" in report.position_note
     assert [quote for _, _, quote in annotations(empty_project)] == lines
+
+
+def test_nvivo_style_annotation_note_linked_to_its_selection_becomes_the_memo(empty_project, tmp_path):
+    note = "CE15250D-46AD-42C2-B90F-A509B8D64EC8"
+    extra = (f'<Notes><Note guid="{note}" name="Annotation" creatingUser="{USER}">'
+             f'<PlainTextContent>NVivo 批注</PlainTextContent></Note></Notes>'
+             f'<Links><Link guid="7B56978E-9D9F-4D47-B4EC-436E2F6B8BE5" originGUID="{note}" '
+             f'targetGUID="00000000-0000-4000-8000-000000000000"/></Links>')
+    path = package(tmp_path / "n.qdpx", qde("NVivo 12", [(0, 3, "第一行")], extra=extra),
+                   {f"{SRC}.txt": TEXT.encode("utf-8")})
+    report = import_project(empty_project.session_factory, path)
+    assert report.memos == 0 and report.annotations == 1
+    with empty_project.session_factory() as s:
+        assert s.scalar(select(Annotation.memo)) == "Annotation: NVivo 批注"
