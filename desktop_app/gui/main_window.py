@@ -235,7 +235,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.documents.model.layoutChanged.emit()
+            model = self.documents.model
+            if model.rowCount():  # statuses and scripts are shown translated
+                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1))
         super().changeEvent(event)
 
     # --- documents ----------------------------------------------------------------------------
