@@ -1,4 +1,4 @@
-"""Small helpers for REFI-QDA XML: GUIDs, colours, dates and text that XML can carry."""
+"""Small helpers for REFI-QDA XML: GUIDs, colours, dates and element names."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 GUID_RE = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
 COLOUR_RE = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 RGB_FUNC_RE = re.compile(r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[\d.]+%?\s*)?\)$", re.I)
-# Characters XML 1.0 cannot carry at all.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GUID_NAMESPACE = uuid.UUID("6f1c1d6e-4d1e-4c59-9a57-6e9f2f1b7a10")
 
 
@@ -61,12 +59,6 @@ def normalise_colour(value: str | None, default: str = "#808080") -> str:
     if match and all(int(part) <= 255 for part in match.groups()):
         return "#" + "".join(f"{int(part):02X}" for part in match.groups())
     return default
-
-
-def xml_text(value: object) -> str:
-    """Text with the characters XML 1.0 forbids removed."""
-    text = "" if value is None else str(value)
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
 
 
 def xsd_datetime(value: datetime | None) -> str | None:
