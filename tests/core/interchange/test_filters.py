@@ -42,11 +42,20 @@ def test_document_filter(coded_project, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
-def test_every_format_takes_the_filters(coded_project, tmp_path, fmt):
+def test_every_format_takes_the_filters(coded_project, tmp_path, fmt, project_schema):
     out = tmp_path / f"f.{fmt}"
     with coded_project.session_factory() as s:
         report = export_project(s, out, fmt, coders=["鲍勃"], codes=["五治"], docs=None)
     assert out.exists() and report.bytes > 0
+    if fmt == "qdpx":
+        import zipfile
+
+        from lxml import etree
+
+        with zipfile.ZipFile(out) as package:
+            root = etree.fromstring(package.read("project.qde"))
+        assert project_schema.validate(root), project_schema.error_log
+        assert report.annotations == 4 and report.coders == 1
 
 
 @pytest.mark.parametrize("filters, words", [
