@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -56,8 +58,6 @@ def build(path: Path, documents: int, per_doc: int):
                              "start": start, "end": end, "quote": text[start:end], "memo": "",
                              "created_at": now, "updated_at": now, "guid": None})
         for row in rows:
-            import uuid
-
             row["guid"] = str(uuid.uuid4())
         for i in range(0, len(rows), 10000):
             s.execute(insert(Annotation), rows[i:i + 10000])
@@ -74,6 +74,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--per-doc", type=int, default=100)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder with every file written")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="govcoder-bench-"))
     print(f"building {args.docs} documents x {args.per_doc} annotations in {work} ...", flush=True)
@@ -118,6 +119,10 @@ def main(argv=None) -> int:
             worst = max(worst, import_time / baseline)
         print(line, flush=True)
     project.close()
+    if args.keep:
+        print(f"files kept in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"\nworst ratio {worst:.1f}x (target 3x)")
     return 0
 
