@@ -181,6 +181,37 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _comma_list(text: str | None) -> list[str] | None:
+    return [part.strip() for part in text.split(",") if part.strip()] if text else None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop_app.core.interchange import export_project
+
+    with _open(args) as project, project.session_factory() as session:
+        report = export_project(
+            session, args.output, args.format, target=args.target, coders=_comma_list(args.coders),
+            codes=_comma_list(args.codes), docs=_comma_list(args.docs),
+        )
+    if args.json:
+        _emit_json(report.to_json())
+    else:
+        print(report.summary())
+    return 0
+
+
+def cmd_import_project(args: argparse.Namespace) -> int:
+    from desktop_app.core.interchange import import_project
+
+    with _open(args) as project:
+        report = import_project(project.session_factory, args.file)
+    if args.json:
+        _emit_json(report.to_json())
+    else:
+        print("\n".join(report.summary_lines()))
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from desktop_app.core.analysis.stats import project_stats
 
@@ -268,6 +299,20 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("file", metavar="FILE")
     imported.add_argument("--replace", action="store_true",
                           help="make the project's codebook the imported one (refused if it would drop codes in use)")
+
+    # Literal choices: the CLI must not import the interchange package just to build its parser.
+    export = command("export", cmd_export,
+                     "export the project: REFI-QDA .qdpx/.qdc, annotations CSV, code x document matrix, JSON or XLSX")
+    export.add_argument("--format", required=True, choices=("qdpx", "qdc", "csv", "matrix", "json", "xlsx"))
+    export.add_argument("-o", "--output", required=True, metavar="OUT")
+    export.add_argument("--target", choices=("generic", "nvivo", "maxqda"), default="generic",
+                        help="REFI-QDA dialect: code points (generic), UTF-16 units (nvivo), CRLF (maxqda)")
+    export.add_argument("--coders", metavar="A,B", help="only these coders' annotations")
+    export.add_argument("--codes", metavar="PATH,...", help="only these codes and their sub-codes")
+    export.add_argument("--docs", metavar="ID,...", help="only these documents")
+    project_import = command("import-project", cmd_import_project,
+                             "import a .qdpx, a .qde with its sources folder, or a GovCoder .json project")
+    project_import.add_argument("file", metavar="FILE")
 
     command("stats", cmd_stats, "count documents, codes, annotations and coders")
     command("gui", cmd_gui, "open the main window", json_flag=False)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.store.models import Document
+from desktop_app.core.store.project import open_project
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-from desktop_app.core.store.project import open_project
 
 
 def assert_clean_failure(result, code=1, mentions=""):
@@ -253,3 +253,34 @@ def test_show_tokens_tile_the_text_and_original_keeps_what_cleaning_removed(govc
     assert "(bào)" in shown["original_text"] and "(bào)" not in shown["text"]
     pinyin = next(step for step in shown["cleaning"] if step["step"] == "pinyin")
     assert pinyin["count"] == 288
+
+
+def test_export_every_format_then_import_the_qdpx_into_an_empty_project(govcoder, sample_project, tmp_path):
+    docs = govcoder("--project", str(sample_project), "docs", "--json").json()
+    code = next(c["path"] for c in govcoder("--project", str(sample_project), "codebook", "list", "--json").json()
+                if c["codable"])
+    made = govcoder("--project", str(sample_project), "annotate", str(docs[1]["id"]), "10", "20", code,
+                    "--json").json()
+    for fmt in ("qdpx", "qdc", "csv", "matrix", "json", "xlsx"):
+        result = govcoder("--project", str(sample_project), "export", "--format", fmt, "-o", f"out.{fmt}")
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / f"out.{fmt}").stat().st_size > 0
+    csv_text = (tmp_path / "out.csv").read_bytes()
+    assert csv_text.startswith(b"\xef\xbb\xbf") and made["quote"].encode() in csv_text
+
+    govcoder("--project", "empty.govcoder", "init")
+    imported = govcoder("--project", "empty.govcoder", "import-project", "out.qdpx", "--json")
+    assert imported.returncode == 0, imported.stderr
+    again = govcoder("--project", "empty.govcoder", "docs", "--json").json()
+    assert len(again) == 5 and sum(d["annotations"] for d in again) == 1
+
+
+def test_export_and_import_project_refuse_bad_requests_cleanly(govcoder, sample_project, tmp_path):
+    assert_clean_failure(govcoder("--project", str(sample_project), "export", "--format", "csv", "-o",
+                                  "x.csv", "--coders", "nobody"), mentions="nobody")
+    assert not (tmp_path / "x.csv").exists()
+    (tmp_path / "fake.qdpx").write_bytes(b"PK\x03\x04 not really a zip")
+    before = govcoder("--project", str(sample_project), "stats", "--json").json()
+    assert_clean_failure(govcoder("--project", str(sample_project), "import-project", "fake.qdpx"))
+    assert govcoder("--project", str(sample_project), "stats", "--json").json() == before
+    assert govcoder("--project", str(sample_project), "export", "--format", "pdf", "-o", "x.pdf").returncode == 2
