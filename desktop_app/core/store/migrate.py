@@ -17,7 +17,6 @@ from desktop_app.core.errors import GovCoderError
 from desktop_app.core.paths import migrations_dir
 from desktop_app.core.store.engine import sqlite_path
 
-
 # An arbitrary constant naming GovCoder's migration lock among PostgreSQL advisory locks.
 _PG_MIGRATION_LOCK = 0x60C0DE
 
