@@ -62,22 +62,26 @@ class CodebookModel(QAbstractItemModel):
         self.endResetModel()
 
     def update_counts(self, codes: list[CodeInfo], here: dict[int, int]) -> None:
-        """New totals and per-document counts without resetting (keeps expansion and selection)."""
+        """New totals and per-document counts without resetting (keeps expansion and selection).
+        Changed rows are announced once per parent, as one range, so that opening a document costs a
+        handful of signals rather than one per code."""
+        previous = self.here
         self.here = dict(here)
+        changed: dict[int, tuple[Node, int, int]] = {}  # parent -> (parent node, first row, last row)
         for info in codes:
             node = self.by_id.get(info.id)
-            if node is not None:
-                node.info = info
-        if self.root.children:
-            self._changed_all(self.root)
-
-    def _changed_all(self, node: Node) -> None:
-        if node.children:
-            first = self.createIndex(0, HERE, node.children[0])
-            last = self.createIndex(len(node.children) - 1, TOTAL, node.children[-1])
-            self.dataChanged.emit(first, last)
-            for child in node.children:
-                self._changed_all(child)
+            if node is None or node.info is None:
+                continue
+            if node.info.annotations != info.annotations or previous.get(info.id, 0) != here.get(info.id, 0):
+                row = node.row()
+                parent = node.parent
+                _, first, last = changed.get(id(parent), (parent, row, row))
+                changed[id(parent)] = (parent, min(first, row), max(last, row))
+            node.info = info
+        for parent, first, last in changed.values():
+            self.dataChanged.emit(self.createIndex(first, HERE, parent.children[first]),
+                                  self.createIndex(last, TOTAL, parent.children[last]),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def index_of(self, code_id: int, column: int = NAME) -> QModelIndex:
         node = self.by_id.get(code_id)

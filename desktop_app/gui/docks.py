@@ -80,6 +80,8 @@ class CodebookPanel(QWidget):
         self.model = CodebookModel(self)
         self.visible_for = None  # filter text -> ids to show; the window asks the core
         self.proxy = CodebookFilter(self)
+        # The filter is re-applied explicitly; dynamic filtering would re-check rows on every count change.
+        self.proxy.setDynamicSortFilter(False)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("codebookFilter")
@@ -96,8 +98,9 @@ class CodebookPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):  # fixed: ResizeToContents measures every row on every count change
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.tree.header().resizeSection(column, 44)
         self.tree.doubleClicked.connect(self._activated)
         self.tree.installEventFilter(self)
         layout = QVBoxLayout(self)

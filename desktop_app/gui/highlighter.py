@@ -52,6 +52,23 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._formats: dict[tuple[int, ...], QTextCharFormat] = {}
         self.blocks_highlighted = 0  # for tests and benchmarks
         self.formats_set = 0
+        # Lazy highlighting: Qt runs highlightBlock over the whole document when the text is set, but
+        # only blocks in `window` (block numbers around what is on screen) are worth formatting then.
+        # The others are remembered as pending and formatted when they scroll into view.
+        self.window: tuple[int, int] | None = None  # None: highlight every block
+        self.pending: set[int] = set()
+        self.lazy = True
+
+    def highlight_pending(self, first: int, last: int) -> None:
+        """Format the pending blocks among block numbers [first, last]; called as the view scrolls."""
+        if not self.lazy:
+            return
+        self.window = (first, last)
+        todo = sorted(n for n in self.pending if first <= n <= last) if self.pending else []
+        document = self.document()
+        for number in todo:
+            self.pending.discard(number)
+            self.rehighlightBlock(document.findBlockByNumber(number))
 
     def forget_formats(self) -> None:
         """Drop cached formats (after a code's colour changed)."""
@@ -84,6 +101,13 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if not len(layers.index) or not text:
             return
         block = self.currentBlock()
+        window = self.window
+        if window is not None:
+            number = block.blockNumber()
+            if not window[0] <= number <= window[1]:
+                self.pending.add(number)
+                return
+            self.pending.discard(number)
         block_start = block.position()
         positions = layers.positions
         start = positions.from_qt(block_start)
@@ -92,10 +116,10 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         spans = [span for span in layers.index.overlapping(start, end) if layers.visible(span)]
         if not spans:
             return
+        to_qt = positions.to_qt
         for left, right, covering in elementary_segments(spans, start, end):
-            # Innermost last: it gives the underline colour.
-            ordered = sorted(covering, key=lambda s: (-(s.end - s.start), s.id))
-            q_left = positions.to_qt(left) - block_start
-            q_right = positions.to_qt(right) - block_start
-            self.setFormat(q_left, q_right - q_left, self._format(tuple(s.code_id for s in ordered)))
+            # Covering spans come outermost first, so the innermost gives the underline colour.
+            q_left = to_qt(left)
+            self.setFormat(q_left - block_start, to_qt(right) - q_left,
+                           self._format(tuple(s.code_id for s in covering)))
             self.formats_set += 1

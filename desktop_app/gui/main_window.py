@@ -81,6 +81,10 @@ class MainWindow(QMainWindow):
         for label in (self.status_project, self.status_coder, self.status_counts):
             self.statusBar().addPermanentWidget(label)
 
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._apply_here_counts)
         self.coding = CodingActions(self)
         self._create_actions()
         self._connect()
@@ -327,6 +331,11 @@ class MainWindow(QMainWindow):
             return filter_codes(session, text).visible
 
     def _update_here_counts(self) -> None:
+        # Coalesced and run after the text is painted: the code tree's counts are not what a coder
+        # waits for, and a burst of edits needs one update, not one each.
+        self._counts_timer.start()
+
+    def _apply_here_counts(self) -> None:
         here: dict[int, int] = {}
         for info in self.bench.annotations.values():
             here[info.code_id] = here.get(info.code_id, 0) + 1

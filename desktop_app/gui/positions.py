@@ -7,14 +7,17 @@ emoji) takes two. Precomputing where those characters sit makes each conversion 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class PositionMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
         # Code-point indices of astral characters, and where each starts in UTF-16.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         self._astral_utf16 = [cp + n for n, cp in enumerate(self._astral)]
         self.utf16_length = self.length + len(self._astral)
 

@@ -45,6 +45,7 @@ class ReadingView(QPlainTextEdit):
         self._press: QPoint | None = None
         self._press_alt = False
         self._last_click: tuple[int, list[int]] | None = None  # (char, candidate ids) for cycling
+        self.updateRequest.connect(self._on_update_request)
         self._font_size = 14.0
         font = QFont(self.font())
         font.setPointSizeF(self._font_size)
@@ -64,8 +65,33 @@ class ReadingView(QPlainTextEdit):
         self.layers.positions = PositionMap(text)
         self.layers.colours = colours
         self.highlighter.forget_formats()
+        self.highlighter.pending.clear()
+        self.highlighter.lazy = True
+        self.highlighter.window = (0, self._blocks_per_screen() * 2)  # the top of the text is shown first
         self.setPlainText(text)
         self._refresh_extra()
+        self._highlight_visible()
+
+    # --- lazy highlighting -------------------------------------------------------------------
+
+    def _blocks_per_screen(self) -> int:
+        line = max(self.fontMetrics().lineSpacing(), 1)
+        return max(self.viewport().height() // line, 10) + 10
+
+    def _on_update_request(self, _rect, dy: int) -> None:
+        self._highlight_visible()
+
+    def _highlight_visible(self) -> None:
+        """Format what is on screen, plus a screenful either side so that scrolling finds it ready."""
+        first = self.firstVisibleBlock().blockNumber()
+        margin = self._blocks_per_screen()
+        self.highlighter.highlight_pending(max(0, first - margin), first + 2 * margin)
+
+    def highlight_everything(self) -> None:
+        """Format every block now (tests and exports of the rendering look at blocks off screen)."""
+        self.highlighter.highlight_pending(0, self.document().blockCount())
+        self.highlighter.lazy = False
+        self.highlighter.window = None
 
     def set_boundaries(self, boundaries: list[int]) -> None:
         self.boundaries = boundaries

@@ -45,6 +45,18 @@ def test_thousands_of_overlapping_highlights_render(qtbot, project_path, open_wi
     document = view.document()
     assert len(view.layers.index) == 4000
     assert highlighter.blocks_highlighted >= document.blockCount()
+
+    # Blocks far below the screen wait until they are scrolled to.
+    block = document.findBlockByNumber(1234)
+    assert not block.layout().formats() and 1234 in highlighter.pending
+    cursor = view.textCursor()
+    cursor.setPosition(block.position())
+    view.setTextCursor(cursor)
+    view.centerCursor()
+    qtbot.waitUntil(lambda: bool(document.findBlockByNumber(1234).layout().formats()))
+    assert 1234 not in highlighter.pending
+
+    view.highlight_everything()
     for _ in range(6):  # rehighlight repeatedly: enough setFormat calls to kill a broken binding
         highlighter.rehighlight()
     assert highlighter.formats_set > 40_000

@@ -49,18 +49,19 @@ def _annotation(session: Session, annotation_id: int) -> Annotation:
 
 
 def list_annotations(session: Session, document_id: int) -> list[AnnotationInfo]:
-    """A document's annotations in text order, built in two queries whatever their number."""
+    """A document's annotations in text order. Opening an article with thousands of them waits on
+    this, so it is three flat queries (no join, no SQL sort) and a sort in Python."""
     paths = code_paths(session)
+    coders = dict(session.execute(select(Coder.id, Coder.name)).all())
     rows = session.execute(
-        select(Annotation.id, Annotation.document_id, Annotation.code_id, Annotation.start, Annotation.end,
-               Annotation.quote, Annotation.memo, Coder.name)
-        .join(Coder, Coder.id == Annotation.coder_id)
+        select(Annotation.id, Annotation.code_id, Annotation.start, Annotation.end, Annotation.quote,
+               Annotation.memo, Annotation.coder_id)
         .where(Annotation.document_id == document_id)
-        .order_by(Annotation.start, Annotation.end.desc(), Annotation.id)
     ).all()
+    rows = sorted(rows, key=lambda row: (row[2], -row[3], row[0]))
     return [
-        AnnotationInfo(id=row[0], document=row[1], code=paths[row[2]], code_id=row[2], start=row[3],
-                       end=row[4], quote=row[5], coder=row[7], memo=row[6])
+        AnnotationInfo(id=row[0], document=document_id, code=paths[row[1]], code_id=row[1], start=row[2],
+                       end=row[3], quote=row[4], coder=coders[row[6]], memo=row[5])
         for row in rows
     ]
 

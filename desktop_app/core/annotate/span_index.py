@@ -96,7 +96,7 @@ def elementary_segments(spans: list[Span], start: int, end: int) -> list[tuple[i
     cuts = sorted(edges)
     pieces: list[tuple[int, int, tuple[Span, ...]]] = []
     # Sweep: spans sorted by start enter, a small active list leaves as they end.
-    pending = sorted(spans, key=lambda s: s.start)
+    pending = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
     active: list[Span] = []
     index = 0
     for left, right in zip(cuts, cuts[1:], strict=False):
@@ -104,7 +104,6 @@ def elementary_segments(spans: list[Span], start: int, end: int) -> list[tuple[i
             active.append(pending[index])
             index += 1
         active = [span for span in active if span.end > left]
-        if active:
-            covering = tuple(sorted(active, key=lambda s: (s.start, -s.end, s.id)))
-            pieces.append((left, right, covering))
+        if active:  # in start order: for nested spans, outermost first and innermost last
+            pieces.append((left, right, tuple(active)))
     return pieces
