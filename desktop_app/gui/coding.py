@@ -17,6 +17,7 @@ from desktop_app.gui.commands import (
     CreateAnnotationCommand,
     DeleteAnnotationCommand,
     DocumentStatusCommand,
+    MemoCommand,
 )
 from desktop_app.gui.documents_model import status_label
 
@@ -50,9 +51,12 @@ class CodingActions(QObject):
                                    ["Ctrl+Alt+Shift+Right"])
         self.edit_memo = action("editMemo", self.focus_memo, ["Ctrl+M"])
         self.in_vivo = action("inVivo", self.new_code_from_selection, ["Ctrl+Shift+N"])
+        self.next_annotation = action("nextAnnotation", lambda: self.step_annotation(+1), ["Alt+Down"])
+        self.previous_annotation = action("previousAnnotation", lambda: self.step_annotation(-1), ["Alt+Up"])
 
     def fill_menu(self, menu: QMenu) -> None:
-        for act in (self.apply_current, self.in_vivo, None, self.delete, self.edit_memo, None,
+        for act in (self.apply_current, self.in_vivo, None, self.next_annotation, self.previous_annotation,
+                    None, self.delete, self.edit_memo, None,
                     self.widen_start, self.narrow_start, self.widen_end, self.narrow_end):
             menu.addSeparator() if act is None else menu.addAction(act)
 
@@ -65,6 +69,8 @@ class CodingActions(QObject):
         self.narrow_start.setText(self.tr("Narrow start by a word"))
         self.edit_memo.setText(self.tr("Edit memo"))
         self.in_vivo.setText(self.tr("New code from selection…"))
+        self.next_annotation.setText(self.tr("Next annotation"))
+        self.previous_annotation.setText(self.tr("Previous annotation"))
 
     # --- edits --------------------------------------------------------------------------------
 
@@ -77,11 +83,16 @@ class CodingActions(QObject):
         code = self.bench.code_by_id.get(code_id)
         if document is None or code is None:
             return
-        if span is None:
-            self._message(self.tr("Select some text first, then choose a code."))
-            return
         if not code.codable:
             self._message(self.tr("%1 is a category: choose one of its codes.").replace("%1", code.path))
+            return
+        if span is None:
+            selected = self.selected()
+            if selected is not None and selected.code_id != code_id:  # a code key on an annotation recodes it
+                self.recode(selected.id, code_id)
+                self.bench.note_recent(code_id)
+            elif selected is None:
+                self._message(self.tr("Select some text first, then choose a code."))
             return
         command = CreateAnnotationCommand(self.bench, document.id, span[0], span[1], code_id, code.path)
         self.bench.undo_stack.push(command)
@@ -100,6 +111,22 @@ class CodingActions(QObject):
     def selected(self):
         annotation_id = self.window.reading.selected_annotation
         return self.bench.annotations.get(annotation_id) if annotation_id is not None else None
+
+    def step_annotation(self, step: int) -> None:
+        """Select the next or previous annotation in text order (keyboard coding without a mouse)."""
+        ordered = self.bench.ordered_annotations()
+        if not ordered:
+            return
+        view = self.window.reading
+        current = self.selected()
+        if current is None:
+            here = view.layers.positions.from_qt(view.textCursor().position())
+            after = [a for a in ordered if a.start >= here] if step > 0 else [a for a in ordered if a.start < here]
+            target = (after[0] if step > 0 else after[-1]) if after else ordered[0 if step > 0 else -1]
+        else:
+            index = next(i for i, a in enumerate(ordered) if a.id == current.id)
+            target = ordered[(index + step) % len(ordered)]
+        view.select_annotation(target.id, scroll=True)
 
     def delete_selected(self) -> None:
         info = self.selected()
@@ -120,11 +147,31 @@ class CodingActions(QObject):
         self.bench.undo_stack.push(ChangeAnnotationCommand(
             self.bench, self.tr("Recode annotation"), annotation_id, code_id=code_id))
 
-    def save_memo(self, annotation_id: int, memo: str) -> None:
-        info = self.bench.annotations.get(annotation_id)
-        if info is not None and info.memo != memo:
-            self.bench.undo_stack.push(ChangeAnnotationCommand(
-                self.bench, self.tr("Edit memo"), annotation_id, memo=memo))
+    def save_memo(self, kind: str, target: int, memo: str) -> None:
+        if kind == "annotation":
+            info = self.bench.annotations.get(target)
+            if info is not None and info.memo != memo:
+                self.bench.undo_stack.push(ChangeAnnotationCommand(
+                    self.bench, self.tr("Edit memo"), target, memo=memo))
+        else:
+            label = self.tr("Edit document memo") if kind == "document" else self.tr("Edit code memo")
+            self.bench.undo_stack.push(MemoCommand(self.bench, kind, target, memo, label))
+
+    def edit_target_memo(self, kind: str, target: int) -> None:
+        """Show a document's or code's memo in the memo panel, ready to write."""
+        from desktop_app.core.memos import get_memo
+
+        with self.bench.project.session_factory() as session:
+            text = get_memo(session, kind, target) or ""
+        if kind == "document":
+            title = self.bench.document.title if self.bench.document and self.bench.document.id == target else ""
+            label = self.tr("Memo on the document %1").replace("%1", title)
+        else:
+            label = self.tr("Memo on the code %1").replace("%1", self.bench.code_label(target))
+        self.window.memo.show_target(kind, target, label, text)
+        self.window.docks["memo"].show()
+        self.window.docks["memo"].raise_()
+        self.window.memo.editor.setFocus()
 
     def focus_memo(self) -> None:
         if self.selected() is not None:
@@ -224,6 +271,7 @@ class CodingActions(QObject):
         if code_id is not None:
             menu.addAction(self.tr("Code selection with this code"), lambda: self.apply_code(code_id))
             menu.addAction(self.tr("Show coded segments"), lambda: self.show_segments(code_id))
+            menu.addAction(self.tr("Code memo…"), lambda: self.edit_target_memo("code", code_id))
             layers = self.window.reading.layers
             hidden = code_id in layers.hidden_codes
             menu.addAction(self.tr("Show highlights of this code") if hidden

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from desktop_app.core import memos
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.operations import AnnotationInfo, create_annotation
 from desktop_app.core.errors import GovCoderError
@@ -149,3 +150,23 @@ class DocumentStatusCommand(WorkbenchCommand):
         with self.bench.transaction() as session:
             edits.set_document_status(session, self.document_id, self.bench.coder, self.previous)
         self.bench.status_changed(self.document_id, self.previous)
+
+
+class MemoCommand(WorkbenchCommand):
+    """A document's or code's memo (an annotation's memo is a ChangeAnnotationCommand)."""
+
+    def __init__(self, bench: Workbench, kind: str, target: int, text: str, label: str) -> None:
+        super().__init__(label)
+        self.bench, self.kind, self.target, self.text = bench, kind, target, text
+        self.before: str | None = None
+
+    def apply(self) -> None:
+        with self.bench.transaction() as session:
+            change = memos.set_memo(session, self.kind, self.target, self.text, self.bench.coder)
+        self.before = change.before
+        self.bench.memo_changed(self.kind, self.target, self.text)
+
+    def revert(self) -> None:
+        with self.bench.transaction() as session:
+            memos.set_memo(session, self.kind, self.target, self.before, self.bench.coder)
+        self.bench.memo_changed(self.kind, self.target, self.before or "")

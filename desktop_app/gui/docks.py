@@ -185,13 +185,13 @@ class AnnotationsPanel(QWidget):
 
 
 class MemoPanel(QWidget):
-    """The memo of the selected annotation; saving is one undoable step."""
+    """The memo of the selected annotation, or of a document or code; saving is one undoable step."""
 
-    saveRequested = Signal(int, str)  # noqa: N815
+    saveRequested = Signal(str, int, str)  # kind ("annotation", "document", "code"), id, text  # noqa: N815
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.annotation_id: int | None = None
+        self.target: tuple[str, int] | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.editor = QPlainTextEdit(self)
@@ -214,12 +214,22 @@ class MemoPanel(QWidget):
         self.editor.setPlaceholderText(self.tr("Select an annotation to write its memo."))
 
     def show_annotation(self, info) -> None:
-        self.annotation_id = info.id if info is not None else None
-        self.label.setText(f"{info.code} · “{info.quote[:40]}”" if info is not None else "")
-        self.editor.setPlainText(info.memo if info is not None else "")
-        self.editor.setEnabled(info is not None)
-        self.save.setEnabled(info is not None)
+        if info is None:
+            self.show_target(None, None, "", "")
+        else:
+            self.show_target("annotation", info.id, f"{info.code} · “{info.quote[:40]}”", info.memo)
+
+    def show_target(self, kind: str | None, target: int | None, label: str, text: str) -> None:
+        self.target = (kind, target) if kind is not None and target is not None else None
+        self.label.setText(label)
+        self.editor.setPlainText(text)
+        self.editor.setEnabled(self.target is not None)
+        self.save.setEnabled(self.target is not None)
+
+    @property
+    def annotation_id(self) -> int | None:
+        return self.target[1] if self.target and self.target[0] == "annotation" else None
 
     def _save(self) -> None:
-        if self.annotation_id is not None:
-            self.saveRequested.emit(self.annotation_id, self.editor.toPlainText())
+        if self.target is not None:
+            self.saveRequested.emit(self.target[0], self.target[1], self.editor.toPlainText())

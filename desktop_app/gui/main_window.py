@@ -117,8 +117,17 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("zoomIn", lambda: self.zoom(+1), [K("Ctrl++"), K("Ctrl+=")])
         self.zoom_out_action = self._action("zoomOut", lambda: self.zoom(-1), K("Ctrl+-"))
         self.zoom_reset_action = self._action("zoomReset", lambda: self.zoom(0), K("Ctrl+0"))
-        self.others_action = self._action("otherCoders", self.toggle_other_coders, K("Ctrl+Shift+O"),
-                                          checkable=True)
+        self.others_action = self._action("otherCoders", self.toggle_other_coders, K("F8"), checkable=True)
+        self.find_next_action = self._action("findNext", lambda: self.find_step(+1), K(K.StandardKey.FindNext))
+        self.find_previous_action = self._action("findPrevious", lambda: self.find_step(-1),
+                                                 K(K.StandardKey.FindPrevious))
+        self.focus_actions = [
+            self._action("focusDocuments", lambda: self._focus(self.documents.table, "documents"), K("Ctrl+1")),
+            self._action("focusText", lambda: self._focus(self.reading, None), K("Ctrl+2")),
+            self._action("focusCodebook", lambda: self._focus(self.codebook.tree, "codebook"), K("Ctrl+3")),
+            self._action("focusAnnotations", lambda: self._focus(self.annotations.table, "annotations"),
+                         K("Ctrl+4")),
+        ]
         self.others_action.setChecked(True)
         self.word_group = QActionGroup(self)
         self.word_actions = {}
@@ -136,6 +145,10 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.about_action = self._action("about", self.about)
         self.source_action = self._action("showSource", self.show_source, K("Ctrl+I"))
+        self.document_memo_action = self._action(
+            "documentMemo", lambda: self.bench.document and self.coding.edit_target_memo("document",
+                                                                                         self.bench.document.id),
+            K("Ctrl+Shift+M"))
         self.status_actions = {
             status: self._action(f"status_{status}", lambda _=False, s=status: self._mark_current(s))
             for status in ("not_started", "in_progress", "done")
@@ -145,12 +158,14 @@ class MainWindow(QMainWindow):
         self.file_menu = menu_bar.addMenu("")
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = menu_bar.addMenu("")
-        for action in (self.undo_action, self.redo_action, None, self.find_action):
+        for action in (self.undo_action, self.redo_action, None, self.find_action, self.find_next_action,
+                       self.find_previous_action):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
         self.annotation_menu = menu_bar.addMenu("")
         self.coding.fill_menu(self.annotation_menu)
         self.document_menu = menu_bar.addMenu("")
         self.document_menu.addAction(self.source_action)
+        self.document_menu.addAction(self.document_memo_action)
         self.document_menu.addSeparator()
         for action in self.status_actions.values():
             self.document_menu.addAction(action)
@@ -161,6 +176,9 @@ class MainWindow(QMainWindow):
         self.words_menu = self.view_menu.addMenu("")
         for action in self.word_actions.values():
             self.words_menu.addAction(action)
+        self.view_menu.addSeparator()
+        for action in self.focus_actions:
+            self.view_menu.addAction(action)
         self.docks_menu = self.view_menu.addMenu("")
         for dock in self.docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
@@ -179,6 +197,7 @@ class MainWindow(QMainWindow):
         bench.annotationChanged.connect(self._annotation_changed)
         bench.statusChanged.connect(self.documents.model.set_status)
         bench.errorRaised.connect(self.show_error)
+        bench.memoChanged.connect(self._memo_changed)
         bench.codesChanged.connect(self.refresh_codes)
         bench.annotationsReloaded.connect(self._annotations_reloaded)
         self.documents.documentActivated.connect(self.open_document)
@@ -201,6 +220,7 @@ class MainWindow(QMainWindow):
         self.annotation_menu.setTitle(self.tr("&Annotation"))
         self.document_menu.setTitle(self.tr("&Document"))
         self.source_action.setText(self.tr("Original text and cleaning record…"))
+        self.document_memo_action.setText(self.tr("Document memo"))
         self.status_actions["not_started"].setText(self.tr("Mark as not started"))
         self.status_actions["in_progress"].setText(self.tr("Mark as in progress"))
         self.status_actions["done"].setText(self.tr("Mark as done"))
@@ -213,6 +233,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(self.tr("&Redo"))
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("&Find in document…"))
+        self.find_next_action.setText(self.tr("Find next"))
+        self.find_previous_action.setText(self.tr("Find previous"))
+        for action, text in zip(self.focus_actions, (self.tr("Go to documents"), self.tr("Go to the text"),
+                                                     self.tr("Go to the codebook"), self.tr("Go to annotations")),
+                                strict=True):
+            action.setText(text)
         self.zoom_in_action.setText(self.tr("Zoom in"))
         self.zoom_out_action.setText(self.tr("Zoom out"))
         self.zoom_reset_action.setText(self.tr("Actual size"))
@@ -386,8 +412,13 @@ class MainWindow(QMainWindow):
 
     def _annotation_selected(self, annotation_id) -> None:
         info = self.bench.annotations.get(annotation_id) if annotation_id is not None else None
-        self.memo.show_annotation(info)
+        if info is not None or self.memo.annotation_id is not None:  # keep a document or code memo open
+            self.memo.show_annotation(info)
         self.annotations.show_selected(annotation_id)
+
+    def _memo_changed(self, kind: str, target: int, text: str) -> None:
+        if self.memo.target == (kind, target) and self.memo.editor.toPlainText() != text:
+            self.memo.editor.setPlainText(text)
 
     def _describe_span(self, span) -> str:
         info = self.bench.annotations.get(span.id)
@@ -435,6 +466,25 @@ class MainWindow(QMainWindow):
         if hits:
             self.reading.select_span(*hits[0])
             self.reading.ensureCursorVisible()
+
+    def find_step(self, step: int) -> None:
+        hits = self.reading._search_hits
+        if not hits:
+            self.show_find()
+            return
+        here = self.reading.selected_span() or (-1, -1)
+        if step > 0:
+            target = next((h for h in hits if h[0] > here[0]), hits[0])
+        else:
+            target = next((h for h in reversed(hits) if h[0] < here[0]), hits[-1])
+        self.reading.select_span(*target)
+        self.reading.ensureCursorVisible()
+
+    def _focus(self, widget, dock: str | None) -> None:
+        if dock is not None:
+            self.docks[dock].show()
+            self.docks[dock].raise_()
+        widget.setFocus()
 
     def zoom(self, step: int) -> None:
         size = 14.0 if step == 0 else self.reading.font_size + step

@@ -31,6 +31,7 @@ class Workbench(QObject):
     documentOpened = Signal(object)  # DocumentDetail  # noqa: N815
     annotationsReloaded = Signal()  # noqa: N815 - after a codebook edit: paths, codes or rows changed
     errorRaised = Signal(str)  # noqa: N815
+    memoChanged = Signal(str, int, str)  # kind, target id, text  # noqa: N815
 
     def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +143,9 @@ class Workbench(QObject):
                 annotations = edits.list_annotations(session, self.document.id)
             self.annotations = {a.id: a for a in annotations}
             self.annotationsReloaded.emit()
+
+    def memo_changed(self, kind: str, target: int, text: str) -> None:
+        self.memoChanged.emit(kind, target, text)
 
     def status_changed(self, document_id: int, status: str) -> None:
         self.statusChanged.emit(document_id, status)

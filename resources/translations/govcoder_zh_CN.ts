@@ -4,22 +4,22 @@
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location filename="../../desktop_app/gui/annotations_model.py" line="61"/>
+        <location filename="../../desktop_app/gui/annotations_model.py" line="61" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations_model.py" line="61"/>
+        <location filename="../../desktop_app/gui/annotations_model.py" line="61" />
         <source>Quote</source>
         <translation>引文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations_model.py" line="62"/>
+        <location filename="../../desktop_app/gui/annotations_model.py" line="62" />
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations_model.py" line="62"/>
+        <location filename="../../desktop_app/gui/annotations_model.py" line="62" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
@@ -27,22 +27,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="35"/>
+        <location filename="../../desktop_app/gui/app.py" line="35" />
         <source>Opening the project…</source>
         <translation>正在打开项目…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="46"/>
+        <location filename="../../desktop_app/gui/app.py" line="46" />
         <source>Preparing the sample project: %1</source>
         <translation>正在准备示例项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="68"/>
+        <location filename="../../desktop_app/gui/app.py" line="68" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="69"/>
+        <location filename="../../desktop_app/gui/app.py" line="69" />
         <source>Cannot open the project:
 %1</source>
         <translation>无法打开项目：
@@ -52,57 +52,57 @@
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="48"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="48" />
         <source>Can be applied to text (not just a category)</source>
         <translation>可用于编码文本（不只是类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="53"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="53" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="54"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="54" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="55"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="55" />
         <source>Definition</source>
         <translation>定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="56"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="56" />
         <source>Use when</source>
         <translation>适用情形</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="57"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="57" />
         <source>Do not use when</source>
         <translation>不适用情形</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="58"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="58" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="59"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="59" />
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="60"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="60" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="61"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="61" />
         <source>Shortcut key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="77"/>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="77" />
         <source>Code colour</source>
         <translation>编码颜色</translation>
     </message>
@@ -110,17 +110,17 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../../desktop_app/gui/codebook_model.py" line="118"/>
+        <location filename="../../desktop_app/gui/codebook_model.py" line="122" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_model.py" line="118"/>
+        <location filename="../../desktop_app/gui/codebook_model.py" line="122" />
         <source>Here</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_model.py" line="119"/>
+        <location filename="../../desktop_app/gui/codebook_model.py" line="123" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -128,68 +128,68 @@
 <context>
     <name>CodebookOps</name>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="29"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="29" />
         <source>New code %1</source>
         <translation>新建编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="35"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="35" />
         <source>Move code %1</source>
         <translation>移动编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="43"/>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="48"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="43" />
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="48" />
         <source>Edit code %1</source>
         <translation>编辑编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="53"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="53" />
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="66"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="66" />
         <source>Delete code %1</source>
         <translation>删除编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="71"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="71" />
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="72"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="72" />
         <source>%1 is applied %2 times. What should happen to those annotations?</source>
         <translation>%1 已被使用 %2 次。这些标注如何处理？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="74"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="74" />
         <source>Delete them too</source>
         <translation>一并删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="75"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="75" />
         <source>Reassign them…</source>
         <translation>改归其他编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="81"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="81" />
         <source>Reassign annotations to</source>
         <translation>将标注改归到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="88"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="88" />
         <source>Merge %1 into</source>
         <translation>将 %1 合并到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="90"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="90" />
         <source>Merge %1 into %2</source>
         <translation>将 %1 合并到 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_ops.py" line="98"/>
+        <location filename="../../desktop_app/gui/codebook_ops.py" line="98" />
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="109"/>
+        <location filename="../../desktop_app/gui/docks.py" line="112" />
         <source>Filter codes</source>
         <translation>筛选编码</translation>
     </message>
@@ -205,164 +205,199 @@
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="60"/>
+        <location filename="../../desktop_app/gui/coding.py" line="64" />
         <source>Code selection with the current code</source>
         <translation>用当前编码标注所选文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="61"/>
+        <location filename="../../desktop_app/gui/coding.py" line="65" />
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="62"/>
+        <location filename="../../desktop_app/gui/coding.py" line="66" />
         <source>Widen end by a word</source>
         <translation>结尾扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="63"/>
+        <location filename="../../desktop_app/gui/coding.py" line="67" />
         <source>Narrow end by a word</source>
         <translation>结尾收缩一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="64"/>
+        <location filename="../../desktop_app/gui/coding.py" line="68" />
         <source>Widen start by a word</source>
         <translation>开头扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="65"/>
+        <location filename="../../desktop_app/gui/coding.py" line="69" />
         <source>Narrow start by a word</source>
         <translation>开头收缩一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="66"/>
-        <location filename="../../desktop_app/gui/coding.py" line="127"/>
+        <location filename="../../desktop_app/gui/coding.py" line="70" />
+        <location filename="../../desktop_app/gui/coding.py" line="155" />
         <source>Edit memo</source>
         <translation>编辑备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="67"/>
+        <location filename="../../desktop_app/gui/coding.py" line="71" />
         <source>New code from selection…</source>
         <translation>以所选文本新建编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="81"/>
-        <location filename="../../desktop_app/gui/coding.py" line="157"/>
+        <location filename="../../desktop_app/gui/coding.py" line="95" />
+        <location filename="../../desktop_app/gui/coding.py" line="204" />
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文本，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="84"/>
+        <location filename="../../desktop_app/gui/coding.py" line="87" />
         <source>%1 is a category: choose one of its codes.</source>
         <translation>%1 是类别：请选择其下的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="116"/>
+        <location filename="../../desktop_app/gui/coding.py" line="72" />
+        <source>Next annotation</source>
+        <translation>下一条标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="73" />
+        <source>Previous annotation</source>
+        <translation>上一条标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="143" />
         <source>Widen annotation</source>
         <translation>扩展标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="116"/>
+        <location filename="../../desktop_app/gui/coding.py" line="143" />
         <source>Narrow annotation</source>
         <translation>收缩标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="121"/>
+        <location filename="../../desktop_app/gui/coding.py" line="148" />
         <source>Recode annotation</source>
         <translation>更改标注编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="136"/>
+        <location filename="../../desktop_app/gui/coding.py" line="157" />
+        <source>Edit document memo</source>
+        <translation>编辑文档备忘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="157" />
+        <source>Edit code memo</source>
+        <translation>编辑编码备忘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="168" />
+        <source>Memo on the document %1</source>
+        <translation>文档备忘：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="170" />
+        <source>Memo on the code %1</source>
+        <translation>编码备忘：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="183" />
         <source>Mark document %1</source>
         <translation>将文档标记为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="160"/>
+        <location filename="../../desktop_app/gui/coding.py" line="207" />
         <source>New code from selection</source>
         <translation>以所选文本新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="160"/>
+        <location filename="../../desktop_app/gui/coding.py" line="207" />
         <source>Code name:</source>
         <translation>编码名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="194"/>
+        <location filename="../../desktop_app/gui/coding.py" line="241" />
         <source>Code selection as</source>
         <translation>将所选文本编码为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="203"/>
+        <location filename="../../desktop_app/gui/coding.py" line="250" />
         <source>Select</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="204"/>
+        <location filename="../../desktop_app/gui/coding.py" line="251" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="206"/>
+        <location filename="../../desktop_app/gui/coding.py" line="253" />
         <source>Recode as</source>
         <translation>改为编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="216"/>
+        <location filename="../../desktop_app/gui/coding.py" line="263" />
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="225"/>
+        <location filename="../../desktop_app/gui/coding.py" line="272" />
         <source>Code selection with this code</source>
         <translation>用此编码标注所选文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="226"/>
+        <location filename="../../desktop_app/gui/coding.py" line="273" />
         <source>Show coded segments</source>
         <translation>显示编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="229"/>
+        <location filename="../../desktop_app/gui/coding.py" line="274" />
+        <source>Code memo…</source>
+        <translation>编码备忘…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/coding.py" line="277" />
         <source>Show highlights of this code</source>
         <translation>显示此编码的高亮</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="230"/>
+        <location filename="../../desktop_app/gui/coding.py" line="278" />
         <source>Hide highlights of this code</source>
         <translation>隐藏此编码的高亮</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="232"/>
+        <location filename="../../desktop_app/gui/coding.py" line="280" />
         <source>Highlight only this code</source>
         <translation>只高亮此编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="235"/>
+        <location filename="../../desktop_app/gui/coding.py" line="283" />
         <source>Highlight all codes</source>
         <translation>高亮全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="237"/>
+        <location filename="../../desktop_app/gui/coding.py" line="285" />
         <source>Edit code…</source>
         <translation>编辑编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="238"/>
+        <location filename="../../desktop_app/gui/coding.py" line="286" />
         <source>New sub-code…</source>
         <translation>新建子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="239"/>
+        <location filename="../../desktop_app/gui/coding.py" line="287" />
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="240"/>
+        <location filename="../../desktop_app/gui/coding.py" line="288" />
         <source>Delete code…</source>
         <translation>删除编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="242"/>
+        <location filename="../../desktop_app/gui/coding.py" line="290" />
         <source>New top-level code…</source>
         <translation>新建顶级编码…</translation>
     </message>
@@ -370,12 +405,12 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop_app/gui/commands.py" line="54"/>
+        <location filename="../../desktop_app/gui/commands.py" line="55" />
         <source>Code “%1” as %2</source>
         <translation>将“%1”编码为 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/commands.py" line="79"/>
+        <location filename="../../desktop_app/gui/commands.py" line="80" />
         <source>Delete annotation %1</source>
         <translation>删除标注 %1</translation>
     </message>
@@ -383,72 +418,72 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="18"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="18" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="19"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="19" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="20"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="20" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="26"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="26" />
         <source>simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="27"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="27" />
         <source>traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="28"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="28" />
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="29"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="29" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="46" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="46" />
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="46" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="47" />
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="47" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="47" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents_model.py" line="48"/>
+        <location filename="../../desktop_app/gui/documents_model.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -456,7 +491,7 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="55"/>
+        <location filename="../../desktop_app/gui/docks.py" line="55" />
         <source>Filter by title, outlet or date</source>
         <translation>按标题、来源或日期筛选</translation>
     </message>
@@ -464,208 +499,243 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="194"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="217" />
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="195"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="218" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="196"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="219" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="197"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="220" />
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="198"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="221" />
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="222" />
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="200"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="223" />
+        <source>Document memo</source>
+        <translation>文档备忘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="224" />
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="201"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="225" />
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="202"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="226" />
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="203"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="204"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="228" />
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="205"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="229" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="230" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="231" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="232" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="233" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="234" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="235" />
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="236" />
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="237" />
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <source>Go to documents</source>
+        <translation>转到文档列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <source>Go to the text</source>
+        <translation>转到正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="239" />
+        <source>Go to the codebook</source>
+        <translation>转到编码本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="239" />
+        <source>Go to annotations</source>
+        <translation>转到标注列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="242" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="243" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="244" />
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="245" />
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="246" />
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="247" />
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="248" />
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="448"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="249" />
+        <location filename="../../desktop_app/gui/main_window.py" line="509" />
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="251" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="251" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="252" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="252" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="225"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="255" />
         <source>Find (simplified or traditional)</source>
         <translation>查找（简体或繁体）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="256" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="389"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="431" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="392"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="434" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="393"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="435" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="397"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="439" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="401"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="443" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="423"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="465" />
         <source>%1 found</source>
         <translation>找到 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="449"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="510" />
         <source>GovCoder: qualitative coding of Chinese texts on grassroots governance.</source>
         <translation>GovCoder：基层治理中文文本的质性编码工具。</translation>
     </message>
@@ -673,12 +743,12 @@
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="210"/>
+        <location filename="../../desktop_app/gui/docks.py" line="213" />
         <source>Save memo</source>
         <translation>保存备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="211"/>
+        <location filename="../../desktop_app/gui/docks.py" line="214" />
         <source>Select an annotation to write its memo.</source>
         <translation>选中一条标注以撰写备忘。</translation>
     </message>
@@ -686,17 +756,17 @@
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/segments_panel.py" line="52"/>
+        <location filename="../../desktop_app/gui/segments_panel.py" line="52" />
         <source>with sub-codes</source>
         <translation>含子编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/segments_panel.py" line="53"/>
+        <location filename="../../desktop_app/gui/segments_panel.py" line="53" />
         <source>mine only</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/segments_panel.py" line="95"/>
+        <location filename="../../desktop_app/gui/segments_panel.py" line="95" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -704,62 +774,62 @@
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="14"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="14" />
         <source>Source of %1</source>
         <translation>%1 的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="17"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="17" />
         <source>Original text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="22"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="22" />
         <source> (%1 times)</source>
         <translation>（%1 次）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="26"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="26" />
         <source>Nothing was cleaned.</source>
         <translation>未作任何清理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="27"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="27" />
         <source>Cleaning record</source>
         <translation>清理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="29"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="29" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="29"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="29" />
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="30"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="30" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="30"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="30" />
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="31"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="31" />
         <source>Address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="31"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="31" />
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="34"/>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="34" />
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -767,7 +837,7 @@
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../desktop_app/gui/workbench.py" line="103"/>
+        <location filename="../../desktop_app/gui/workbench.py" line="104" />
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>

@@ -142,3 +142,26 @@ def test_a_memo_survives_reopening_the_project(qtbot, project_path, open_window,
     assert annotation.quote == "协商议事"
     click(again.reading, a + 1)
     assert again.memo.editor.toPlainText() == "居民自治的典型表述"
+
+
+def test_document_and_code_memos_are_undoable_and_kept(qtbot, project_path, open_window):
+    from desktop_app.core.memos import get_memo
+
+    window = open_window(project_path)
+    document_id = window.bench.document.id
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    window.document_memo_action.trigger()
+    assert window.memo.target == ("document", document_id)
+    window.memo.editor.setPlainText("本文以枫桥经验为主线")
+    qtbot.mouseClick(window.memo.save, Qt.MouseButton.LeftButton)
+    window.coding.edit_target_memo("code", law)
+    window.memo.editor.setPlainText("调解与诉源治理归入此码")
+    qtbot.mouseClick(window.memo.save, Qt.MouseButton.LeftButton)
+    window.undo_action.trigger()
+    assert window.memo.editor.toPlainText() == ""
+    window.redo_action.trigger()
+    window.close()
+    window.bench.project.close()
+    with open_project(project_path) as project, project.session_factory() as session:
+        assert get_memo(session, "document", document_id) == "本文以枫桥经验为主线"
+        assert get_memo(session, "code", law) == "调解与诉源治理归入此码"
