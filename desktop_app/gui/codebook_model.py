@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont
 from desktop_app.core.codebook.tree import CodeInfo
 
 MIME_CODE = "application/x-govcoder-code-id"
+MIME_SELECTION = "application/x-govcoder-selection"  # "document:start:end" in code points
 NAME, HERE, TOTAL = range(3)
 
 _ROOT = QModelIndex()  # the invisible root, as a default argument
@@ -45,6 +46,7 @@ class CodebookModel(QAbstractItemModel):
         self.by_id: dict[int, Node] = {}
         self.here: dict[int, int] = {}  # annotations per code in the open document
         self.move_requested: Callable[[int, int | None, int], None] | None = None
+        self.selection_dropped: Callable[[int, int, int, int], None] | None = None  # code, doc, start, end
 
     # --- building -----------------------------------------------------------------------------
 
@@ -163,10 +165,10 @@ class CodebookModel(QAbstractItemModel):
     # --- drag and drop ------------------------------------------------------------------------
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME_CODE]
+        return [MIME_CODE, MIME_SELECTION]
 
     def mimeData(self, indexes) -> QMimeData:  # noqa: N802
         data = QMimeData()
@@ -176,6 +178,9 @@ class CodebookModel(QAbstractItemModel):
         return data
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        if data.hasFormat(MIME_SELECTION):  # text dragged from the reading view onto a code codes it
+            node = self._node(parent)
+            return node is not None and node.info is not None and node.info.codable
         if not data.hasFormat(MIME_CODE):
             return False
         moving = [int(x) for x in bytes(data.data(MIME_CODE)).decode().split(",") if x]
@@ -187,7 +192,14 @@ class CodebookModel(QAbstractItemModel):
         return True
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
-        if not self.canDropMimeData(data, action, row, column, parent) or self.move_requested is None:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if data.hasFormat(MIME_SELECTION):
+            document, start, end = (int(x) for x in bytes(data.data(MIME_SELECTION)).decode().split(":"))
+            if self.selection_dropped is not None:
+                self.selection_dropped(self.code_id(parent), document, start, end)
+            return False
+        if self.move_requested is None:
             return False
         moving = [int(x) for x in bytes(data.data(MIME_CODE)).decode().split(",") if x]
         parent_id = self.code_id(parent)

@@ -103,6 +103,12 @@ class CodingActions(QObject):
             cursor.clearSelection()  # let the new colour show
             view.setTextCursor(cursor)
 
+    def code_dropped_selection(self, code_id: int, document_id: int, start: int, end: int) -> None:
+        """The reading view's selection was dragged onto a code."""
+        if self.bench.document is not None and self.bench.document.id == document_id:
+            self.window.reading.select_span(start, end)
+            self.apply_code(code_id)
+
     def apply_current_code(self) -> None:
         code_id = self.window.codebook.current_code()
         if code_id is not None:

@@ -90,7 +90,9 @@ class CodebookPanel(QWidget):
         self.tree = QTreeView(self)
         self.tree.setObjectName("codebookTree")
         self.tree.setModel(self.proxy)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop, not InternalMove: text dragged from the reading view may be dropped on a code too.
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDragEnabled(True)
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)

@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
                        self.others_action):
             self.view_menu.addSeparator() if action is None else self.view_menu.addAction(action)
+        self.coders_menu = self.view_menu.addMenu("")
+        self.coders_menu.aboutToShow.connect(self._fill_coders_menu)
         self.words_menu = self.view_menu.addMenu("")
         for action in self.word_actions.values():
             self.words_menu.addAction(action)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.codebook.codeActivated.connect(self.coding.apply_code)
         self.codebook.tree.customContextMenuRequested.connect(self.coding.codebook_menu)
         self.codebook.model.move_requested = self.coding.move_code
+        self.codebook.model.selection_dropped = self.coding.code_dropped_selection
         self.codebook.visible_for = self._codes_matching
         self.annotations.annotationActivated.connect(lambda i: self.reading.select_annotation(i, scroll=True))
         self.reading.annotationSelected.connect(self._annotation_selected)
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
         self.status_actions["done"].setText(self.tr("Mark as done"))
         self.view_menu.setTitle(self.tr("&View"))
         self.words_menu.setTitle(self.tr("Word boundaries"))
+        self.coders_menu.setTitle(self.tr("Coders shown"))
         self.docks_menu.setTitle(self.tr("Panels"))
         self.language_menu.setTitle(self.tr("Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -289,7 +293,8 @@ class MainWindow(QMainWindow):
             return
         document = self.bench.open_document(document_id)
         annotations = self.bench.ordered_annotations()
-        self.reading.show_document(document.text, [span_of(a) for a in annotations], self.bench.colours())
+        self.reading.show_document(document.text, [span_of(a) for a in annotations], self.bench.colours(),
+                                   document.id)
         self.annotations.model.reset(annotations)
         self.memo.show_annotation(None)
         self.documents.select_document(document_id)
@@ -498,6 +503,24 @@ class MainWindow(QMainWindow):
 
     def toggle_other_coders(self, shown: bool) -> None:
         self.reading.layers.shown_coders = None if shown else {self.bench.coder}
+        self.reading.highlighter.rehighlight()
+
+    def _fill_coders_menu(self) -> None:
+        """Every coder with annotations in this document, each shown or hidden."""
+        self.coders_menu.clear()
+        coders = sorted({a.coder for a in self.bench.annotations.values()} | {self.bench.coder})
+        shown = self.reading.layers.shown_coders
+        for coder in coders:
+            action = self.coders_menu.addAction(coder)
+            action.setCheckable(True)
+            action.setChecked(shown is None or coder in shown)
+            action.toggled.connect(lambda on, c=coder, everyone=coders: self.show_coder(c, on, everyone))
+
+    def show_coder(self, coder: str, shown: bool, everyone: list[str]) -> None:
+        current = set(everyone) if self.reading.layers.shown_coders is None else set(self.reading.layers.shown_coders)
+        current = current | {coder} if shown else current - {coder}
+        self.reading.layers.shown_coders = None if current >= set(everyone) else current
+        self.others_action.setChecked(self.reading.layers.shown_coders is None)
         self.reading.highlighter.rehighlight()
 
     def set_language(self, code: str) -> None:

@@ -37,6 +37,7 @@ class ReadingView(QPlainTextEdit):
         self.layers = Layers()
         self.highlighter = AnnotationHighlighter(self.document(), self.layers)
         self.text = ""
+        self.document_id: int | None = None
         self.boundaries: list[int] | None = None  # None until the segmentation arrives
         self.selected_annotation: int | None = None
         self.describe = lambda span: str(span.id)  # the window supplies code path, coder and memo
@@ -53,10 +54,12 @@ class ReadingView(QPlainTextEdit):
 
     # --- content ------------------------------------------------------------------------------
 
-    def show_document(self, text: str, spans: list[Span], colours: dict[int, QColor]) -> None:
+    def show_document(self, text: str, spans: list[Span], colours: dict[int, QColor],
+                      document_id: int | None = None) -> None:
         """Show a text with its annotations; the index is in place before the text so each block is
         highlighted once, as it is laid out."""
         self.text = text
+        self.document_id = document_id
         self.boundaries = None
         self.selected_annotation = None
         self._search_hits = []
@@ -180,6 +183,20 @@ class ReadingView(QPlainTextEdit):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
+
+    def createMimeDataFromSelection(self):  # noqa: N802
+        """Dragging the selection carries its code-point span, so that dropping it on a code codes it."""
+        from PySide6.QtCore import QMimeData
+
+        from desktop_app.gui.codebook_model import MIME_SELECTION
+
+        # Qt's own text mime data lists a fixed set of formats, so the span travels in a plain QMimeData.
+        data = QMimeData()
+        data.setText(self.textCursor().selectedText().replace("\u2029", "\n"))
+        span = self.selected_span()
+        if span is not None and self.document_id is not None:
+            data.setData(MIME_SELECTION, f"{self.document_id}:{span[0]}:{span[1]}".encode())
+        return data
 
     # --- hit testing --------------------------------------------------------------------------
 

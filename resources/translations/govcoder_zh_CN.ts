@@ -110,17 +110,17 @@
 <context>
     <name>CodebookModel</name>
     <message>
-        <location filename="../../desktop_app/gui/codebook_model.py" line="122" />
+        <location filename="../../desktop_app/gui/codebook_model.py" line="124" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_model.py" line="122" />
+        <location filename="../../desktop_app/gui/codebook_model.py" line="124" />
         <source>Here</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook_model.py" line="123" />
+        <location filename="../../desktop_app/gui/codebook_model.py" line="125" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="112" />
+        <location filename="../../desktop_app/gui/docks.py" line="114" />
         <source>Filter codes</source>
         <translation>筛选编码</translation>
     </message>
@@ -236,7 +236,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/coding.py" line="70" />
-        <location filename="../../desktop_app/gui/coding.py" line="155" />
+        <location filename="../../desktop_app/gui/coding.py" line="161" />
         <source>Edit memo</source>
         <translation>编辑备忘</translation>
     </message>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/coding.py" line="95" />
-        <location filename="../../desktop_app/gui/coding.py" line="204" />
+        <location filename="../../desktop_app/gui/coding.py" line="210" />
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文本，再选择编码。</translation>
     </message>
@@ -267,137 +267,137 @@
         <translation>上一条标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="143" />
+        <location filename="../../desktop_app/gui/coding.py" line="149" />
         <source>Widen annotation</source>
         <translation>扩展标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="143" />
+        <location filename="../../desktop_app/gui/coding.py" line="149" />
         <source>Narrow annotation</source>
         <translation>收缩标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="148" />
+        <location filename="../../desktop_app/gui/coding.py" line="154" />
         <source>Recode annotation</source>
         <translation>更改标注编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="157" />
+        <location filename="../../desktop_app/gui/coding.py" line="163" />
         <source>Edit document memo</source>
         <translation>编辑文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="157" />
+        <location filename="../../desktop_app/gui/coding.py" line="163" />
         <source>Edit code memo</source>
         <translation>编辑编码备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="168" />
+        <location filename="../../desktop_app/gui/coding.py" line="174" />
         <source>Memo on the document %1</source>
         <translation>文档备忘：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="170" />
+        <location filename="../../desktop_app/gui/coding.py" line="176" />
         <source>Memo on the code %1</source>
         <translation>编码备忘：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="183" />
+        <location filename="../../desktop_app/gui/coding.py" line="189" />
         <source>Mark document %1</source>
         <translation>将文档标记为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="207" />
+        <location filename="../../desktop_app/gui/coding.py" line="213" />
         <source>New code from selection</source>
         <translation>以所选文本新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="207" />
+        <location filename="../../desktop_app/gui/coding.py" line="213" />
         <source>Code name:</source>
         <translation>编码名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="241" />
+        <location filename="../../desktop_app/gui/coding.py" line="247" />
         <source>Code selection as</source>
         <translation>将所选文本编码为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="250" />
+        <location filename="../../desktop_app/gui/coding.py" line="256" />
         <source>Select</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="251" />
+        <location filename="../../desktop_app/gui/coding.py" line="257" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="253" />
+        <location filename="../../desktop_app/gui/coding.py" line="259" />
         <source>Recode as</source>
         <translation>改为编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="263" />
+        <location filename="../../desktop_app/gui/coding.py" line="269" />
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="272" />
+        <location filename="../../desktop_app/gui/coding.py" line="278" />
         <source>Code selection with this code</source>
         <translation>用此编码标注所选文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="273" />
+        <location filename="../../desktop_app/gui/coding.py" line="279" />
         <source>Show coded segments</source>
         <translation>显示编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="274" />
+        <location filename="../../desktop_app/gui/coding.py" line="280" />
         <source>Code memo…</source>
         <translation>编码备忘…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="277" />
+        <location filename="../../desktop_app/gui/coding.py" line="283" />
         <source>Show highlights of this code</source>
         <translation>显示此编码的高亮</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="278" />
+        <location filename="../../desktop_app/gui/coding.py" line="284" />
         <source>Hide highlights of this code</source>
         <translation>隐藏此编码的高亮</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="280" />
+        <location filename="../../desktop_app/gui/coding.py" line="286" />
         <source>Highlight only this code</source>
         <translation>只高亮此编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="283" />
+        <location filename="../../desktop_app/gui/coding.py" line="289" />
         <source>Highlight all codes</source>
         <translation>高亮全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="285" />
+        <location filename="../../desktop_app/gui/coding.py" line="291" />
         <source>Edit code…</source>
         <translation>编辑编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="286" />
+        <location filename="../../desktop_app/gui/coding.py" line="292" />
         <source>New sub-code…</source>
         <translation>新建子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="287" />
+        <location filename="../../desktop_app/gui/coding.py" line="293" />
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="288" />
+        <location filename="../../desktop_app/gui/coding.py" line="294" />
         <source>Delete code…</source>
         <translation>删除编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="290" />
+        <location filename="../../desktop_app/gui/coding.py" line="296" />
         <source>New top-level code…</source>
         <translation>新建顶级编码…</translation>
     </message>
@@ -499,243 +499,248 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217" />
+        <location filename="../../desktop_app/gui/main_window.py" line="220" />
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218" />
+        <location filename="../../desktop_app/gui/main_window.py" line="221" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219" />
+        <location filename="../../desktop_app/gui/main_window.py" line="222" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220" />
+        <location filename="../../desktop_app/gui/main_window.py" line="223" />
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="221" />
+        <location filename="../../desktop_app/gui/main_window.py" line="224" />
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222" />
+        <location filename="../../desktop_app/gui/main_window.py" line="225" />
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="223" />
+        <location filename="../../desktop_app/gui/main_window.py" line="226" />
         <source>Document memo</source>
         <translation>文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224" />
+        <location filename="../../desktop_app/gui/main_window.py" line="227" />
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="225" />
+        <location filename="../../desktop_app/gui/main_window.py" line="228" />
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226" />
+        <location filename="../../desktop_app/gui/main_window.py" line="229" />
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227" />
+        <location filename="../../desktop_app/gui/main_window.py" line="230" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="228" />
+        <location filename="../../desktop_app/gui/main_window.py" line="231" />
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="229" />
+        <location filename="../../desktop_app/gui/main_window.py" line="232" />
+        <source>Coders shown</source>
+        <translation>显示的编码员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="233" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230" />
+        <location filename="../../desktop_app/gui/main_window.py" line="234" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="231" />
+        <location filename="../../desktop_app/gui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="232" />
+        <location filename="../../desktop_app/gui/main_window.py" line="236" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233" />
+        <location filename="../../desktop_app/gui/main_window.py" line="237" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234" />
+        <location filename="../../desktop_app/gui/main_window.py" line="238" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="235" />
+        <location filename="../../desktop_app/gui/main_window.py" line="239" />
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="236" />
+        <location filename="../../desktop_app/gui/main_window.py" line="240" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237" />
+        <location filename="../../desktop_app/gui/main_window.py" line="241" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <location filename="../../desktop_app/gui/main_window.py" line="242" />
         <source>Go to documents</source>
         <translation>转到文档列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <location filename="../../desktop_app/gui/main_window.py" line="242" />
         <source>Go to the text</source>
         <translation>转到正文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239" />
+        <location filename="../../desktop_app/gui/main_window.py" line="243" />
         <source>Go to the codebook</source>
         <translation>转到编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239" />
+        <location filename="../../desktop_app/gui/main_window.py" line="243" />
         <source>Go to annotations</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242" />
+        <location filename="../../desktop_app/gui/main_window.py" line="246" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243" />
+        <location filename="../../desktop_app/gui/main_window.py" line="247" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="244" />
+        <location filename="../../desktop_app/gui/main_window.py" line="248" />
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="245" />
+        <location filename="../../desktop_app/gui/main_window.py" line="249" />
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246" />
+        <location filename="../../desktop_app/gui/main_window.py" line="250" />
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247" />
+        <location filename="../../desktop_app/gui/main_window.py" line="251" />
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248" />
+        <location filename="../../desktop_app/gui/main_window.py" line="252" />
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="249" />
-        <location filename="../../desktop_app/gui/main_window.py" line="509" />
+        <location filename="../../desktop_app/gui/main_window.py" line="253" />
+        <location filename="../../desktop_app/gui/main_window.py" line="532" />
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="250" />
+        <location filename="../../desktop_app/gui/main_window.py" line="254" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="250" />
+        <location filename="../../desktop_app/gui/main_window.py" line="254" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="251" />
+        <location filename="../../desktop_app/gui/main_window.py" line="255" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="251" />
+        <location filename="../../desktop_app/gui/main_window.py" line="255" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252" />
+        <location filename="../../desktop_app/gui/main_window.py" line="256" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252" />
+        <location filename="../../desktop_app/gui/main_window.py" line="256" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255" />
+        <location filename="../../desktop_app/gui/main_window.py" line="259" />
         <source>Find (simplified or traditional)</source>
         <translation>查找（简体或繁体）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256" />
+        <location filename="../../desktop_app/gui/main_window.py" line="260" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="431" />
+        <location filename="../../desktop_app/gui/main_window.py" line="436" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="434" />
+        <location filename="../../desktop_app/gui/main_window.py" line="439" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="435" />
+        <location filename="../../desktop_app/gui/main_window.py" line="440" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="439" />
+        <location filename="../../desktop_app/gui/main_window.py" line="444" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="443" />
+        <location filename="../../desktop_app/gui/main_window.py" line="448" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="465" />
+        <location filename="../../desktop_app/gui/main_window.py" line="470" />
         <source>%1 found</source>
         <translation>找到 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="510" />
+        <location filename="../../desktop_app/gui/main_window.py" line="533" />
         <source>GovCoder: qualitative coding of Chinese texts on grassroots governance.</source>
         <translation>GovCoder：基层治理中文文本的质性编码工具。</translation>
     </message>
@@ -743,12 +748,12 @@
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="213" />
+        <location filename="../../desktop_app/gui/docks.py" line="215" />
         <source>Save memo</source>
         <translation>保存备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="214" />
+        <location filename="../../desktop_app/gui/docks.py" line="216" />
         <source>Select an annotation to write its memo.</source>
         <translation>选中一条标注以撰写备忘。</translation>
     </message>

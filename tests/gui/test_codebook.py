@@ -116,3 +116,18 @@ def test_edit_dialog_renames_and_recolours_and_the_view_follows(qtbot, project_p
     window.undo_action.trigger()
     assert "五治/法治" in paths(project_path)
     assert window.bench.code_label(law) == "五治/法治"
+
+
+def test_dragging_the_selection_onto_a_code_codes_it(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    start = ASTRAL_TEXT.index("网格员")
+    window.reading.select_span(start, start + 3)
+    data = window.reading.createMimeDataFromSelection()
+    model = window.codebook.model
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    five = next(c.id for c in window.bench.codes if c.path == "五治")
+    assert not model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, 0, model.index_of(five))  # a category
+    model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, model.index_of(law))
+    (info,) = window.bench.annotations.values()
+    assert (info.start, info.end, info.code_id, info.quote) == (start, start + 3, law, "网格员")

@@ -112,3 +112,28 @@ def test_hiding_a_code_and_other_coders(qtbot, project_path, open_window):
     assert not block.layout().formats()
     window.others_action.trigger()
     assert block.layout().formats()
+
+
+def test_choosing_which_coders_are_shown(qtbot, project_path, open_window):
+    from desktop_app.core.annotate.operations import create_annotation
+
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    a = ASTRAL_TEXT.index("协商议事")
+    with open_project(project_path) as project, project.session_factory.begin() as session:
+        create_annotation(session, document_id, a, a + 4, "五治/自治", "colleague")
+    window = open_window(project_path, document_id)
+    window._fill_coders_menu()
+    names = [action.text() for action in window.coders_menu.actions()]
+    assert names == ["colleague", "tester"]
+    block = window.reading.document().findBlock(window.reading.layers.positions.to_qt(a))
+    assert block.layout().formats()
+    window.coders_menu.actions()[0].setChecked(False)  # hide the colleague's layer
+    assert window.reading.layers.shown_coders == {"tester"}
+    assert not block.layout().formats()
+    assert not window.others_action.isChecked()
+    window.coders_menu.actions()[0].setChecked(True)
+    assert window.reading.layers.shown_coders is None
+    assert block.layout().formats()
+    # Hovering names the code and the coder.
+    (span,) = window.reading.spans_at(a)
+    assert "五治/自治 — colleague" in window._describe_span(span)
