@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app.core.errors import GovCoderError
@@ -57,6 +57,25 @@ def _open_in_background(location: str | None) -> Project:
     return outcome["project"]  # type: ignore[return-value]
 
 
+def _report_uncaught(kind, error, trace) -> None:
+    """A refused action (GovCoderError) or an unexpected failure in a slot becomes a message, never a
+    traceback on a terminal the researcher cannot see; the details stay available to copy."""
+    import traceback
+
+    if issubclass(kind, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    parent = QApplication.activeWindow()
+    if issubclass(kind, GovCoderError):
+        QMessageBox.warning(parent, QCoreApplication.translate("App", "GovCoder"), str(error))
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "GovCoder"),
+                      QCoreApplication.translate("App", "Something went wrong: %1\nYour coding so far is saved.")
+                      .replace("%1", str(error) or kind.__name__), parent=parent)
+    box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+    box.exec()
+
+
 def run_gui(location: str | None) -> int:
     app = application()
     settings = QSettings()
@@ -73,7 +92,11 @@ def run_gui(location: str | None) -> int:
 
     window = MainWindow(project, settings=settings)
     window.show()
+    previous_hook = sys.excepthook
+    sys.excepthook = _report_uncaught
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
+        QThreadPool.globalInstance().waitForDone(10_000)  # a segmentation still writing its cache
         project.close()

@@ -539,7 +539,10 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1400, 900)
+            horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+            self.resizeDocks([self.docks["documents"], self.docks["codebook"]], [300, 340], horizontal)
+            self.resizeDocks([self.docks["annotations"], self.docks["codebook"]], [180, 460], vertical)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -37,12 +37,21 @@
         <translation>正在准备示例项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="68" />
+        <location filename="../../desktop_app/gui/app.py" line="70" />
+        <location filename="../../desktop_app/gui/app.py" line="72" />
+        <location filename="../../desktop_app/gui/app.py" line="87" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="69" />
+        <location filename="../../desktop_app/gui/app.py" line="73" />
+        <source>Something went wrong: %1
+Your coding so far is saved.</source>
+        <translation>出现错误：%1
+此前的编码均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="88" />
         <source>Cannot open the project:
 %1</source>
         <translation>无法打开项目：
