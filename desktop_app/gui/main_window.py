@@ -20,6 +20,7 @@ from desktop_app.core.store.project import Project
 from desktop_app.gui import i18n, workers
 from desktop_app.gui.coding import CodingActions
 from desktop_app.gui.docks import AnnotationsPanel, CodebookPanel, DocumentsPanel, MemoPanel
+from desktop_app.gui.file_actions import FileActions
 from desktop_app.gui.reading_view import WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING, ReadingView
 from desktop_app.gui.segmentation import document_boundaries
 from desktop_app.gui.segments_panel import SegmentsPanel
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self._apply_here_counts)
         self.coding = CodingActions(self)
+        self.files = FileActions(self)
         self._create_actions()
         self._connect()
         self.retranslate()
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
+        self.files.fill_menu(self.file_menu)
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = menu_bar.addMenu("")
         for action in (self.undo_action, self.redo_action, None, self.find_action, self.find_next_action,
@@ -263,6 +266,7 @@ class MainWindow(QMainWindow):
         self.memo.retranslate()
         self.segments.retranslate()
         self.coding.retranslate()
+        self.files.retranslate()
         self.annotations.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self.refresh_status()
 

@@ -506,250 +506,363 @@ Your coding so far is saved.</source>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="51" />
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="52" />
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="53" />
+        <source>&amp;Import documents…</source>
+        <translation>导入文档(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="54" />
+        <source>&amp;Export project…</source>
+        <translation>导出项目(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="60" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="103" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="106" />
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="107" />
+        <source>GovCoder projects (*.govcoder);;All files (*)</source>
+        <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="114" />
+        <source>Opening the project…</source>
+        <translation>正在打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="129" />
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="130" />
+        <source>Articles (*.txt *.html *.htm *.docx *.md);;All files (*)</source>
+        <translation>文章 (*.txt *.html *.htm *.docx *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="138" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="146" />
+        <source>Imported %1, skipped %2, failed %3.</source>
+        <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="152" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="156" />
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="156" />
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="157" />
+        <source>Annotations table (*.csv)</source>
+        <translation>标注表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="157" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="158" />
+        <source>GovCoder JSON (*.json)</source>
+        <translation>GovCoder JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="163" />
+        <source>Export project</source>
+        <translation>导出项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="179" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="184" />
+        <source>Exported %1 documents and %2 annotations to %3</source>
+        <translation>已将 %1 篇文档、%2 条标注导出到 %3</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220" />
+        <location filename="../../desktop_app/gui/main_window.py" line="223" />
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="221" />
+        <location filename="../../desktop_app/gui/main_window.py" line="224" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222" />
+        <location filename="../../desktop_app/gui/main_window.py" line="225" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="223" />
+        <location filename="../../desktop_app/gui/main_window.py" line="226" />
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224" />
+        <location filename="../../desktop_app/gui/main_window.py" line="227" />
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="225" />
+        <location filename="../../desktop_app/gui/main_window.py" line="228" />
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226" />
+        <location filename="../../desktop_app/gui/main_window.py" line="229" />
         <source>Document memo</source>
         <translation>文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227" />
+        <location filename="../../desktop_app/gui/main_window.py" line="230" />
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="228" />
+        <location filename="../../desktop_app/gui/main_window.py" line="231" />
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="229" />
+        <location filename="../../desktop_app/gui/main_window.py" line="232" />
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230" />
+        <location filename="../../desktop_app/gui/main_window.py" line="233" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="231" />
+        <location filename="../../desktop_app/gui/main_window.py" line="234" />
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="232" />
+        <location filename="../../desktop_app/gui/main_window.py" line="235" />
         <source>Coders shown</source>
         <translation>显示的编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233" />
+        <location filename="../../desktop_app/gui/main_window.py" line="236" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234" />
+        <location filename="../../desktop_app/gui/main_window.py" line="237" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="235" />
+        <location filename="../../desktop_app/gui/main_window.py" line="238" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="236" />
+        <location filename="../../desktop_app/gui/main_window.py" line="239" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237" />
+        <location filename="../../desktop_app/gui/main_window.py" line="240" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <location filename="../../desktop_app/gui/main_window.py" line="241" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239" />
+        <location filename="../../desktop_app/gui/main_window.py" line="242" />
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="240" />
+        <location filename="../../desktop_app/gui/main_window.py" line="243" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241" />
+        <location filename="../../desktop_app/gui/main_window.py" line="244" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242" />
+        <location filename="../../desktop_app/gui/main_window.py" line="245" />
         <source>Go to documents</source>
         <translation>转到文档列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242" />
+        <location filename="../../desktop_app/gui/main_window.py" line="245" />
         <source>Go to the text</source>
         <translation>转到正文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243" />
+        <location filename="../../desktop_app/gui/main_window.py" line="246" />
         <source>Go to the codebook</source>
         <translation>转到编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243" />
+        <location filename="../../desktop_app/gui/main_window.py" line="246" />
         <source>Go to annotations</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246" />
+        <location filename="../../desktop_app/gui/main_window.py" line="249" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247" />
+        <location filename="../../desktop_app/gui/main_window.py" line="250" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248" />
+        <location filename="../../desktop_app/gui/main_window.py" line="251" />
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="249" />
+        <location filename="../../desktop_app/gui/main_window.py" line="252" />
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="250" />
+        <location filename="../../desktop_app/gui/main_window.py" line="253" />
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="251" />
+        <location filename="../../desktop_app/gui/main_window.py" line="254" />
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252" />
+        <location filename="../../desktop_app/gui/main_window.py" line="255" />
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="253" />
-        <location filename="../../desktop_app/gui/main_window.py" line="532" />
+        <location filename="../../desktop_app/gui/main_window.py" line="256" />
+        <location filename="../../desktop_app/gui/main_window.py" line="536" />
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254" />
+        <location filename="../../desktop_app/gui/main_window.py" line="257" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254" />
+        <location filename="../../desktop_app/gui/main_window.py" line="257" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255" />
+        <location filename="../../desktop_app/gui/main_window.py" line="258" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255" />
+        <location filename="../../desktop_app/gui/main_window.py" line="258" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256" />
+        <location filename="../../desktop_app/gui/main_window.py" line="259" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256" />
+        <location filename="../../desktop_app/gui/main_window.py" line="259" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259" />
+        <location filename="../../desktop_app/gui/main_window.py" line="262" />
         <source>Find (simplified or traditional)</source>
         <translation>查找（简体或繁体）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260" />
+        <location filename="../../desktop_app/gui/main_window.py" line="263" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="436" />
+        <location filename="../../desktop_app/gui/main_window.py" line="440" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="439" />
+        <location filename="../../desktop_app/gui/main_window.py" line="443" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="440" />
+        <location filename="../../desktop_app/gui/main_window.py" line="444" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="444" />
+        <location filename="../../desktop_app/gui/main_window.py" line="448" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="448" />
+        <location filename="../../desktop_app/gui/main_window.py" line="452" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="470" />
+        <location filename="../../desktop_app/gui/main_window.py" line="474" />
         <source>%1 found</source>
         <translation>找到 %1 处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="533" />
+        <location filename="../../desktop_app/gui/main_window.py" line="537" />
         <source>GovCoder: qualitative coding of Chinese texts on grassroots governance.</source>
         <translation>GovCoder：基层治理中文文本的质性编码工具。</translation>
     </message>

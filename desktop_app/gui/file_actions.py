@@ -1,0 +1,185 @@
+"""The File menu: open another project, recent projects, import documents, export the project.
+
+Opening (which may migrate), importing and exporting run on a worker thread behind a progress dialog;
+an import can be cancelled between files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+
+from desktop_app.gui import workers
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+
+RECENT_KEY = "recentProjects"
+_open_windows: list = []  # windows opened from File > Open stay alive here
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.open = QAction(window)
+        self.open.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.open.triggered.connect(self.choose_project)
+        self.recent = QMenu(window)
+        self.recent.aboutToShow.connect(self._fill_recent)
+        self.import_documents = QAction(window)
+        self.import_documents.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_documents.triggered.connect(self.choose_documents)
+        self.export = QAction(window)
+        self.export.setShortcut(QKeySequence("Ctrl+E"))
+        self.export.triggered.connect(self.choose_export)
+        self._remember(window.bench.project.label)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.open)
+        menu.addMenu(self.recent)
+        menu.addSeparator()
+        menu.addAction(self.import_documents)
+        menu.addAction(self.export)
+        menu.addSeparator()
+
+    def retranslate(self) -> None:
+        self.open.setText(self.tr("&Open project…"))
+        self.recent.setTitle(self.tr("Recent projects"))
+        self.import_documents.setText(self.tr("&Import documents…"))
+        self.export.setText(self.tr("&Export project…"))
+
+    # --- long work ----------------------------------------------------------------------------
+
+    def run(self, label: str, work, done, *, cancellable: bool = False) -> workers.Task:
+        """Run `work(progress, cancelled)` on a worker with a progress dialog; `done(result)` after."""
+        dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, self.window)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        task = workers.Task(work, with_progress=True)
+
+        def progress(number: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(number)
+            if name:
+                dialog.setLabelText(f"{label}\n{Path(name).name}")
+
+        def finish(result) -> None:
+            dialog.close()
+            done(result)
+
+        def fail(error) -> None:
+            dialog.close()
+            self.window.show_error(str(error))
+
+        dialog.canceled.connect(lambda: setattr(task, "cancelled", True))
+        task.signals.progress.connect(progress)
+        task.signals.finished.connect(finish)
+        task.signals.failed.connect(fail)
+        self.dialog = dialog
+        return workers.start(task)
+
+    # --- projects -----------------------------------------------------------------------------
+
+    def _remember(self, label: str) -> None:
+        if "://" in label:
+            return  # a team database URL is not a file to list
+        settings = self.window.settings
+        recent = [p for p in (settings.value(RECENT_KEY) or []) if p != label]
+        settings.setValue(RECENT_KEY, [label, *recent][:8])
+
+    def _fill_recent(self) -> None:
+        self.recent.clear()
+        for path in self.window.settings.value(RECENT_KEY) or []:
+            if Path(path).exists() and path != self.window.bench.project.label:
+                self.recent.addAction(path, lambda p=path: self.open_project(p))
+        if self.recent.isEmpty():
+            self.recent.addAction(self.tr("(none)")).setEnabled(False)
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), "",
+                                              self.tr("GovCoder projects (*.govcoder);;All files (*)"))
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str) -> None:
+        from desktop_app.core.store.project import open_project
+
+        self.run(self.tr("Opening the project…"), lambda _progress, _cancelled: open_project(path),
+                 self._opened)
+
+    def _opened(self, project) -> None:
+        from desktop_app.gui.main_window import MainWindow
+
+        window = MainWindow(project, coder=self.window.bench.coder, settings=self.window.settings)
+        _open_windows.append(window)
+        window.show()
+        self.window.close()
+
+    # --- import and export --------------------------------------------------------------------
+
+    def choose_documents(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import documents"), "",
+            self.tr("Articles (*.txt *.html *.htm *.docx *.md);;All files (*)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        from desktop_app.core.text.importer import import_paths
+
+        factory = self.window.bench.project.session_factory
+        self.run(self.tr("Importing…"),
+                 lambda progress, cancelled: import_paths(factory, paths, progress=progress, cancelled=cancelled),
+                 self._imported, cancellable=True)
+
+    def _imported(self, results) -> None:
+        self.window.refresh_documents()
+        counts = {status: sum(1 for r in results if r.status == status)
+                  for status in ("imported", "skipped", "failed")}
+        lines = [self.tr("Imported %1, skipped %2, failed %3.").replace("%1", str(counts["imported"]))
+                 .replace("%2", str(counts["skipped"])).replace("%3", str(counts["failed"]))]
+        lines += [f"{Path(r.file).name}: {r.reason}" for r in results if r.status != "imported" and r.reason][:20]
+        self.last_import = results
+        self.window.statusBar().showMessage(lines[0], 8000)
+        if counts["failed"] or counts["skipped"]:
+            QMessageBox.information(self.window, self.tr("Import"), "\n".join(lines))
+
+    def export_filters(self) -> dict[str, str]:
+        return {
+            self.tr("REFI-QDA project (*.qdpx)"): "qdpx", self.tr("REFI-QDA codebook (*.qdc)"): "qdc",
+            self.tr("Annotations table (*.csv)"): "csv", self.tr("Excel workbook (*.xlsx)"): "xlsx",
+            self.tr("GovCoder JSON (*.json)"): "json",
+        }
+
+    def choose_export(self) -> None:
+        filters = self.export_filters()
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export project"), "",
+                                                   ";;".join(filters))
+        if path:
+            self.export_to(path, filters.get(chosen) or Path(path).suffix.lstrip(".") or "qdpx")
+
+    def export_to(self, path: str, fmt: str) -> None:
+        from desktop_app.core.interchange.api import EXPORT_SUFFIXES, export_project
+
+        if not Path(path).suffix:
+            path += EXPORT_SUFFIXES.get(fmt, "")
+        factory = self.window.bench.project.session_factory
+
+        def work(progress, _cancelled):
+            with factory() as session:
+                return export_project(session, path, fmt, progress=progress)
+
+        self.run(self.tr("Exporting…"), work, self._exported)
+
+    def _exported(self, report) -> None:
+        self.last_export = report
+        self.window.statusBar().showMessage(
+            self.tr("Exported %1 documents and %2 annotations to %3").replace("%1", str(report.documents))
+            .replace("%2", str(report.annotations)).replace("%3", report.path), 8000)

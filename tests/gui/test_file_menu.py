@@ -1,0 +1,52 @@
+"""The File menu: import documents and export the project on a worker, open another project."""
+
+from __future__ import annotations
+
+import zipfile
+
+from desktop_app.gui import file_actions
+
+
+def test_import_documents_with_progress_then_they_are_listed(qtbot, project_path, open_window, tmp_path):
+    window = open_window(project_path)
+    article = tmp_path / "新闻.txt"
+    article.write_text("社区网格员开展矛盾纠纷调解工作。\n居民议事会推进协商议事。\n" * 5, encoding="utf-8")
+    before = window.documents.model.rowCount()
+    window.files.import_paths([article])
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == before + 1, timeout=30000)
+    assert [r.status for r in window.files.last_import] == ["imported"]
+
+
+def test_export_the_project_as_qdpx(qtbot, project_path, open_window, tmp_path):
+    window = open_window(project_path)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    window.reading.select_span(0, 4)
+    window.coding.apply_code(law)
+    target = tmp_path / "out"
+    window.files.export_to(str(target), "qdpx")
+    qtbot.waitUntil(lambda: hasattr(window.files, "last_export"), timeout=30000)
+    report = window.files.last_export
+    assert report.path.endswith("out.qdpx") and report.annotations == 1 and report.documents == 5
+    with zipfile.ZipFile(report.path) as package:
+        project_xml = package.read("project.qde").decode("utf-8")
+    assert "五治" in project_xml and project_xml.count("<Coding ") == 1
+
+
+def test_open_another_project_replaces_the_window(qtbot, project_path, open_window, tmp_path, monkeypatch):
+    import shutil
+
+    window = open_window(project_path)
+    other = tmp_path / "other.govcoder"
+    shutil.copy(project_path, other)
+    monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.files.open.trigger()
+    qtbot.waitUntil(lambda: bool(file_actions._open_windows), timeout=30000)
+    opened = file_actions._open_windows.pop()
+    qtbot.addWidget(opened)
+    assert opened.bench.project.label == str(other)
+    assert not window.isVisible()
+    opened.files._fill_recent()
+    recent = [a.text() for a in opened.files.recent.actions()]
+    assert str(project_path) in recent
+    opened.close()
+    opened.bench.project.close()
