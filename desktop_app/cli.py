@@ -93,6 +93,38 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    from desktop_app.core.document_edits import edit_document, remove_attribute, set_attribute
+    from desktop_app.core.documents import get_document
+
+    fields = {name: getattr(args, name) for name in ("title", "source", "published", "authors", "url")
+              if getattr(args, name) is not None}
+    if "published" in fields and fields["published"].lower() in {"", "none"}:
+        fields["published"] = None
+    if not fields and not args.attr and not args.remove_attr:
+        raise GovCoderError("nothing to change: give --title, --source, --published, --authors, --url, "
+                            "--attr or --remove-attr")
+    with _open(args) as project, project.session_factory.begin() as session:
+        if fields:
+            edit_document(session, args.doc_id, **fields)
+        for assignment in args.attr:
+            name, separator, value = assignment.partition("=")
+            if not separator:
+                raise GovCoderError(f"--attr {assignment!r}: write KEY=VALUE or KEY:TYPE=VALUE")
+            key, _, kind = name.partition(":")
+            set_attribute(session, args.doc_id, key, value, kind or "text")
+        for key in args.remove_attr:
+            remove_attribute(session, args.doc_id, key)
+        detail = get_document(session, args.doc_id)
+    if args.json:
+        data = detail.to_json()
+        data.pop("text")
+        _emit_json(data)
+    else:
+        print(f"document {detail.id} updated: {detail.title}")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -278,6 +310,17 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--no-clean", action="store_true",
                          help="keep the text exactly as decoded: no pinyin, furniture or whitespace cleaning")
     imports.add_argument("--force", action="store_true", help="import duplicates of documents already here")
+
+    edit = command("edit", cmd_edit, "change a document's metadata and attributes (never its text)")
+    edit.add_argument("doc_id", type=int, metavar="DOC_ID")
+    edit.add_argument("--title")
+    edit.add_argument("--source", help="the outlet that published it")
+    edit.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or 'none'")
+    edit.add_argument("--authors", metavar="A,B", help="comma-separated names")
+    edit.add_argument("--url")
+    edit.add_argument("--attr", action="append", default=[], metavar="KEY[:TYPE]=VALUE",
+                      help="set an attribute; TYPE is text (default), number, date or boolean")
+    edit.add_argument("--remove-attr", action="append", default=[], metavar="KEY")
 
     annotate = command("annotate", cmd_annotate, "code the characters [START, END) of a document")
     annotate.add_argument("doc_id", type=int, metavar="DOC_ID")

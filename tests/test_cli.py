@@ -284,3 +284,22 @@ def test_export_and_import_project_refuse_bad_requests_cleanly(govcoder, sample_
     assert_clean_failure(govcoder("--project", str(sample_project), "import-project", "fake.qdpx"))
     assert govcoder("--project", str(sample_project), "stats", "--json").json() == before
     assert govcoder("--project", str(sample_project), "export", "--format", "pdf", "-o", "x.pdf").returncode == 2
+
+
+def test_edit_corrects_metadata_and_attributes_and_refuses_nonsense(govcoder, sample_project):
+    edited = govcoder("--project", str(sample_project), "edit", "1", "--title", "金岭社区的枫桥经验",
+                      "--published", "2023-05-02", "--attr", "人口:number=3.58", "--attr", "省份=广东", "--json")
+    assert edited.returncode == 0, edited.stderr
+    data = edited.json()
+    assert data["title"] == "金岭社区的枫桥经验" and data["published"] == "2023-05-02"
+    assert data["attributes"]["人口"] == {"type": "number", "value": "3.58"}
+    listed = {d["id"]: d for d in govcoder("--project", str(sample_project), "docs", "--json").json()}
+    assert listed[1]["title"] == "金岭社区的枫桥经验"
+    assert_clean_failure(govcoder("--project", str(sample_project), "edit", "1", "--published", "明天"),
+                         mentions="not a date")
+    assert_clean_failure(govcoder("--project", str(sample_project), "edit", "1", "--attr", "无等号"),
+                         mentions="KEY=VALUE")
+    # A refused edit in the same command leaves the accepted parts unapplied too.
+    assert_clean_failure(govcoder("--project", str(sample_project), "edit", "1", "--title", "新标题",
+                                  "--attr", "n:number=abc"))
+    assert govcoder("--project", str(sample_project), "show", "1", "--json").json()["title"] == "金岭社区的枫桥经验"
