@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMimeData,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -207,23 +206,3 @@ class CodebookModel(QAbstractItemModel):
             self.move_requested(code_id, parent_id, row)
         # The window rebuilds the model from the core; returning False stops the view removing rows.
         return False
-
-
-class CodebookFilter(QSortFilterProxyModel):
-    """Shows the codes the core's filter makes visible (matches by name, English name or keyword, and
-    their ancestors); None shows everything."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.visible: frozenset[int] | None = None
-
-    def set_visible(self, visible: frozenset[int] | None) -> None:
-        self.beginFilterChange()
-        self.visible = visible
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        if self.visible is None:
-            return True
-        code_id = self.sourceModel().index(row, 0, parent).data(Qt.ItemDataRole.UserRole)
-        return code_id in self.visible

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.annotations_model import AnnotationsModel
-from desktop_app.gui.codebook_model import CodebookFilter, CodebookModel
+from desktop_app.gui.codebook_model import CodebookModel
 from desktop_app.gui.documents_model import DocumentsFilter, DocumentsModel
 
 
@@ -79,17 +79,16 @@ class CodebookPanel(QWidget):
         super().__init__(parent)
         self.model = CodebookModel(self)
         self.visible_for = None  # filter text -> ids to show; the window asks the core
-        self.proxy = CodebookFilter(self)
-        # The filter is re-applied explicitly; dynamic filtering would re-check rows on every count change.
-        self.proxy.setDynamicSortFilter(False)
-        self.proxy.setSourceModel(self.model)
+        self.visible: frozenset[int] | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("codebookFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.tree = QTreeView(self)
         self.tree.setObjectName("codebookTree")
-        self.tree.setModel(self.proxy)
+        # The tree shows the model itself and filters by hiding rows: a QSortFilterProxyModel in between
+        # costs milliseconds per count change, paid on every coding action.
+        self.tree.setModel(self.model)
         # DragDrop, not InternalMove: text dragged from the reading view may be dropped on a code too.
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -115,12 +114,21 @@ class CodebookPanel(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_visible(self.visible_for(text) if text.strip() and self.visible_for else None)
+        self.visible = self.visible_for(text) if text.strip() and self.visible_for else None
+        self._apply_filter()
         if text:
             self.tree.expandAll()
 
+    def _apply_filter(self, parent: QModelIndex | None = None) -> None:
+        parent = parent if parent is not None else QModelIndex()
+        for row in range(self.model.rowCount(parent)):
+            index = self.model.index(row, 0, parent)
+            hidden = self.visible is not None and self.model.code_id(index) not in self.visible
+            self.tree.setRowHidden(row, parent, hidden)
+            self._apply_filter(index)
+
     def _activated(self, index) -> None:
-        code_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        code_id = self.model.code_id(index)
         if code_id is not None:
             self.codeActivated.emit(code_id)
 
@@ -134,22 +142,27 @@ class CodebookPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def current_code(self) -> int | None:
-        return self.proxy.data(self.tree.currentIndex(), Qt.ItemDataRole.UserRole)
+        return self.model.code_id(self.tree.currentIndex())
 
     def code_at(self, point) -> int | None:
         index = self.tree.indexAt(point)
-        return self.proxy.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+        return self.model.code_id(index) if index.isValid() else None
+
+    def shown_codes(self) -> list[int]:
+        """Codes the tree shows now (for tests and keyboard walks)."""
+        return [code_id for code_id, node in self.model.by_id.items()
+                if not self.tree.isRowHidden(node.row(), self.model.parent(self.model.index_of(code_id)))]
 
     def rebuild(self, codes) -> None:
-        expanded = {self.proxy.data(self.proxy.index(r, 0), Qt.ItemDataRole.UserRole)
-                    for r in range(self.proxy.rowCount()) if self.tree.isExpanded(self.proxy.index(r, 0))}
+        expanded = {code_id for code_id in self.model.by_id if self.tree.isExpanded(self.model.index_of(code_id))}
         first = not self.model.by_id
         self.model.reset(codes)
         if first:
             self.tree.expandAll()
         else:
             for code_id in expanded:
-                self.tree.expand(self.proxy.mapFromSource(self.model.index_of(code_id)))
+                self.tree.expand(self.model.index_of(code_id))
+        self._apply_filter()
 
 
 class AnnotationsPanel(QWidget):

@@ -3,7 +3,7 @@ undoable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desktop_app.core.codebook.tree import code_paths, list_codes
@@ -32,23 +32,12 @@ def test_filter_by_keyword_english_and_name_keeps_ancestors(qtbot, project_path,
     window = open_window(project_path)
     panel = window.codebook
     panel.filter.setText("Grid")
-    shown = []
-
-    def walk(parent=None):
-        parent = parent if parent is not None else QModelIndex()
-        for row in range(panel.proxy.rowCount(parent)):
-            index = panel.proxy.index(row, 0, parent)
-            shown.append(window.bench.code_label(index.data(Qt.ItemDataRole.UserRole)))
-            walk(index)
-
-    walk()
+    shown = {window.bench.code_label(code_id) for code_id in panel.shown_codes()}
     assert "平台与机制/网格化管理" in shown
     assert "平台与机制" in shown
     assert len(shown) < len(window.bench.codes)
     panel.filter.clear()
-    shown.clear()
-    walk()
-    assert len(shown) == len(window.bench.codes)
+    assert len(panel.shown_codes()) == len(window.bench.codes)
 
 
 def test_drop_moves_a_code_through_the_core_and_undo_puts_it_back(qtbot, project_path, open_window):

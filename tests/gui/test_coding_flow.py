@@ -74,7 +74,7 @@ def test_code_from_the_tree_and_overlaps_render_and_cycle(qtbot, project_path, o
     window.coding.apply_code(law)
     view.select_span(a + 2, a + 8)  # 纠纷调解工作
     tree = window.codebook.tree
-    index = window.codebook.proxy.mapFromSource(window.codebook.model.index_of(grid))
+    index = window.codebook.model.index_of(grid)
     tree.scrollTo(index)
     where = tree.visualRect(index).center()
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)  # QTest's double-click lacks
