@@ -98,7 +98,8 @@ class ReadingView(QPlainTextEdit):
 
     def set_boundaries(self, boundaries: list[int]) -> None:
         self.boundaries = boundaries
-        self.viewport().update()
+        if self.word_mode != WORDS_OFF:  # only the word display changes; snapping just uses them
+            self.viewport().update()
 
     def set_colours(self, colours: dict[int, QColor]) -> None:
         self.layers.colours = colours
