@@ -137,3 +137,24 @@ def test_choosing_which_coders_are_shown(qtbot, project_path, open_window):
     # Hovering names the code and the coder.
     (span,) = window.reading.spans_at(a)
     assert "五治/自治 — colleague" in window._describe_span(span)
+
+
+def test_annotations_dock_lists_in_text_order_and_a_click_selects(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    late, early = ASTRAL_TEXT.index("协商议事"), ASTRAL_TEXT.index("网格员")
+    for start, length in ((late, 4), (early, 3)):
+        window.reading.select_span(start, start + length)
+        window.coding.apply_code(law)
+    table = window.annotations.table
+    assert [table.model().index(r, 1).data() for r in range(2)] == ["网格员", "协商议事"]
+    rect = table.visualRect(table.model().index(1, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    selected = window.bench.annotations[window.reading.selected_annotation]
+    assert selected.quote == "协商议事"
+    assert window.memo.annotation_id == selected.id
+    # The code tree counts this document's annotations and the project's (updated after the paint).
+    index = window.codebook.model.index_of(law)
+    qtbot.waitUntil(lambda: index.siblingAtColumn(1).data() == 2)
+    assert index.siblingAtColumn(2).data() == 2
