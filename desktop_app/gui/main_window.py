@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
         self.about_action = self._action("about", self.about)
+        self.keys_action = self._action("keys", self.show_keys, K(K.StandardKey.HelpContents))
         self.source_action = self._action("showSource", self.show_source, K("Ctrl+I"))
         self.document_memo_action = self._action(
             "documentMemo", lambda: self.bench.document and self.coding.edit_target_memo("document",
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.help_menu = menu_bar.addMenu("")
+        self.help_menu.addAction(self.keys_action)
         self.help_menu.addAction(self.about_action)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_box)
         escape.activated.connect(self.hide_find)
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
         self.word_actions[WORDS_SEPARATORS].setText(self.tr("Subtle separators"))
         self.word_actions[WORDS_SHADING].setText(self.tr("Alternating shading"))
         self.about_action.setText(self.tr("About GovCoder"))
+        self.keys_action.setText(self.tr("Keyboard shortcuts"))
         titles = {"documents": self.tr("Documents"), "codebook": self.tr("Codebook"),
                   "annotations": self.tr("Annotations"), "memo": self.tr("Memo"),
                   "history": self.tr("Undo history"), "segments": self.tr("Coded segments")}
@@ -531,6 +534,34 @@ class MainWindow(QMainWindow):
         if i18n.install_language(code):
             self.language_actions[code].setChecked(True)
             self.settings.setValue("view/language", code)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Every action with a key, as the menus name it, and every code's key."""
+        rows = []
+        for action in self.findChildren(QAction):
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys and action.text():
+                rows.append((action.text().replace("&", ""), keys))
+        rows += [(self.tr("Code with %1").replace("%1", c.path), c.shortcut) for c in self.bench.codes
+                 if c.shortcut and c.codable]
+        return sorted(set(rows))
+
+    def show_keys(self) -> None:
+        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = self.shortcut_rows()
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        for row, (name, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        dialog.resize(560, 640)
+        dialog.exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About GovCoder"),

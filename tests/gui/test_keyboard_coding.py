@@ -59,3 +59,11 @@ def test_find_next_and_previous(qtbot, project_path, open_window):
     assert window.reading.selected_span() == (0, 2)
     qtbot.keyClick(window.reading, Qt.Key.Key_F3, SHIFT)
     assert window.reading.selected_span() == (8, 10)
+
+
+def test_the_shortcut_list_names_coding_keys(qtbot, project_path, open_window):
+    set_shortcut(project_path, "五治/法治", "L")
+    window = open_window(project_path)
+    rows = dict(window.shortcut_rows())
+    assert rows["Code with 五治/法治"] == "L"
+    assert "Next annotation" in rows and "Widen end by a word" in rows
