@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QUndoView,
 )
 
-from desktop_app.core.analysis.find import find_all, simplified_shadow
 from desktop_app.core.annotate.coders import default_coder_name
 from desktop_app.core.store.project import Project
-from desktop_app.gui import i18n, workers
+from desktop_app.gui import help_dialogs, i18n, window_menus, workers
 from desktop_app.gui.coding import CodingActions
 from desktop_app.gui.docks import AnnotationsPanel, CodebookPanel, DocumentsPanel, MemoPanel
 from desktop_app.gui.file_actions import FileActions
-from desktop_app.gui.reading_view import WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING, ReadingView
+from desktop_app.gui.find_bar import FindBar
+from desktop_app.gui.reading_view import WORDS_OFF, ReadingView
 from desktop_app.gui.segmentation import document_boundaries
 from desktop_app.gui.segments_panel import SegmentsPanel
 from desktop_app.gui.workbench import Workbench, span_of
@@ -36,7 +34,6 @@ class MainWindow(QMainWindow):
         self.reading = ReadingView(self)
         self.reading.describe = self._describe_span
         self.setCentralWidget(self.reading)
-        self._shadow: tuple[int, str] | None = None  # (document id, simplified shadow) for Find
         self._segmenting: set[int] = set()
         self._code_shortcuts: list[QShortcut] = []
 
@@ -64,15 +61,8 @@ class MainWindow(QMainWindow):
         self.docks["documents"].raise_()
         self.docks["annotations"].raise_()
 
-        self.find_bar = QToolBar(self)
-        self.find_bar.setObjectName("findBar")
-        self.find_box = QLineEdit(self.find_bar)
-        self.find_box.setObjectName("findBox")
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.textChanged.connect(self.find_in_document)
-        self.find_bar.addWidget(self.find_box)
-        self.find_count = QLabel(self.find_bar)
-        self.find_bar.addWidget(self.find_count)
+        self.find_bar = FindBar(self)
+        self.find_box = self.find_bar.box
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
 
@@ -108,94 +98,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        stack = self.bench.undo_stack
-        K = QKeySequence
-        self.undo_action = stack.createUndoAction(self)
-        self.undo_action.setShortcuts([K(K.StandardKey.Undo)])
-        self.redo_action = stack.createRedoAction(self)
-        self.redo_action.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
-        self.quit_action = self._action("quit", self.close, K(K.StandardKey.Quit))
-        self.find_action = self._action("find", self.show_find, K(K.StandardKey.Find))
-        self.zoom_in_action = self._action("zoomIn", lambda: self.zoom(+1), [K("Ctrl++"), K("Ctrl+=")])
-        self.zoom_out_action = self._action("zoomOut", lambda: self.zoom(-1), K("Ctrl+-"))
-        self.zoom_reset_action = self._action("zoomReset", lambda: self.zoom(0), K("Ctrl+0"))
-        self.others_action = self._action("otherCoders", self.toggle_other_coders, K("F8"), checkable=True)
-        self.find_next_action = self._action("findNext", lambda: self.find_step(+1), K(K.StandardKey.FindNext))
-        self.find_previous_action = self._action("findPrevious", lambda: self.find_step(-1),
-                                                 K(K.StandardKey.FindPrevious))
-        self.focus_actions = [
-            self._action("focusDocuments", lambda: self._focus(self.documents.table, "documents"), K("Ctrl+1")),
-            self._action("focusText", lambda: self._focus(self.reading, None), K("Ctrl+2")),
-            self._action("focusCodebook", lambda: self._focus(self.codebook.tree, "codebook"), K("Ctrl+3")),
-            self._action("focusAnnotations", lambda: self._focus(self.annotations.table, "annotations"),
-                         K("Ctrl+4")),
-        ]
-        self.others_action.setChecked(True)
-        self.word_group = QActionGroup(self)
-        self.word_actions = {}
-        for mode in (WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING):
-            action = self._action(f"words_{mode}", lambda _=False, m=mode: self.set_word_mode(m), checkable=True)
-            self.word_group.addAction(action)
-            self.word_actions[mode] = action
-        self.language_group = QActionGroup(self)
-        self.language_actions = {}
-        for code, name in i18n.LANGUAGES.items():
-            action = self._action(f"language_{code}", lambda _=False, c=code: self.set_language(c),
-                                  checkable=True)
-            action.setText(name)
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self.about_action = self._action("about", self.about)
-        self.keys_action = self._action("keys", self.show_keys, K(K.StandardKey.HelpContents))
-        self.source_action = self._action("showSource", self.show_source, K("Ctrl+I"))
-        self.document_memo_action = self._action(
-            "documentMemo", lambda: self.bench.document and self.coding.edit_target_memo("document",
-                                                                                         self.bench.document.id),
-            K("Ctrl+Shift+M"))
-        self.status_actions = {
-            status: self._action(f"status_{status}", lambda _=False, s=status: self._mark_current(s))
-            for status in ("not_started", "in_progress", "done")
-        }
-
-        menu_bar = self.menuBar()
-        self.file_menu = menu_bar.addMenu("")
-        self.files.fill_menu(self.file_menu)
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = menu_bar.addMenu("")
-        for action in (self.undo_action, self.redo_action, None, self.find_action, self.find_next_action,
-                       self.find_previous_action):
-            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
-        self.annotation_menu = menu_bar.addMenu("")
-        self.coding.fill_menu(self.annotation_menu)
-        self.document_menu = menu_bar.addMenu("")
-        self.document_menu.addAction(self.source_action)
-        self.document_menu.addAction(self.document_memo_action)
-        self.document_menu.addSeparator()
-        for action in self.status_actions.values():
-            self.document_menu.addAction(action)
-        self.view_menu = menu_bar.addMenu("")
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, None,
-                       self.others_action):
-            self.view_menu.addSeparator() if action is None else self.view_menu.addAction(action)
-        self.coders_menu = self.view_menu.addMenu("")
-        self.coders_menu.aboutToShow.connect(self._fill_coders_menu)
-        self.words_menu = self.view_menu.addMenu("")
-        for action in self.word_actions.values():
-            self.words_menu.addAction(action)
-        self.view_menu.addSeparator()
-        for action in self.focus_actions:
-            self.view_menu.addAction(action)
-        self.docks_menu = self.view_menu.addMenu("")
-        for dock in self.docks.values():
-            self.docks_menu.addAction(dock.toggleViewAction())
-        self.language_menu = self.view_menu.addMenu("")
-        for action in self.language_actions.values():
-            self.language_menu.addAction(action)
-        self.help_menu = menu_bar.addMenu("")
-        self.help_menu.addAction(self.keys_action)
-        self.help_menu.addAction(self.about_action)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_box)
-        escape.activated.connect(self.hide_find)
+        window_menus.create_actions(self)
 
     def _connect(self) -> None:
         bench = self.bench
@@ -222,47 +125,13 @@ class MainWindow(QMainWindow):
         self.segments.segmentActivated.connect(self.show_annotation)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("GovCoder — %1").replace("%1", self.bench.project.label))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.annotation_menu.setTitle(self.tr("&Annotation"))
-        self.document_menu.setTitle(self.tr("&Document"))
-        self.source_action.setText(self.tr("Original text and cleaning record…"))
-        self.document_memo_action.setText(self.tr("Document memo"))
-        self.status_actions["not_started"].setText(self.tr("Mark as not started"))
-        self.status_actions["in_progress"].setText(self.tr("Mark as in progress"))
-        self.status_actions["done"].setText(self.tr("Mark as done"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.words_menu.setTitle(self.tr("Word boundaries"))
-        self.coders_menu.setTitle(self.tr("Coders shown"))
-        self.docks_menu.setTitle(self.tr("Panels"))
-        self.language_menu.setTitle(self.tr("Language"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.find_action.setText(self.tr("&Find in document…"))
-        self.find_next_action.setText(self.tr("Find next"))
-        self.find_previous_action.setText(self.tr("Find previous"))
-        for action, text in zip(self.focus_actions, (self.tr("Go to documents"), self.tr("Go to the text"),
-                                                     self.tr("Go to the codebook"), self.tr("Go to annotations")),
-                                strict=True):
-            action.setText(text)
-        self.zoom_in_action.setText(self.tr("Zoom in"))
-        self.zoom_out_action.setText(self.tr("Zoom out"))
-        self.zoom_reset_action.setText(self.tr("Actual size"))
-        self.others_action.setText(self.tr("Show other coders’ annotations"))
-        self.word_actions[WORDS_OFF].setText(self.tr("Hidden"))
-        self.word_actions[WORDS_SEPARATORS].setText(self.tr("Subtle separators"))
-        self.word_actions[WORDS_SHADING].setText(self.tr("Alternating shading"))
-        self.about_action.setText(self.tr("About GovCoder"))
-        self.keys_action.setText(self.tr("Keyboard shortcuts"))
+        window_menus.retranslate_menus(self)
         titles = {"documents": self.tr("Documents"), "codebook": self.tr("Codebook"),
                   "annotations": self.tr("Annotations"), "memo": self.tr("Memo"),
                   "history": self.tr("Undo history"), "segments": self.tr("Coded segments")}
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
-        self.find_box.setPlaceholderText(self.tr("Find (simplified or traditional)"))
+        self.find_bar.retranslate()
         self.history.setEmptyLabel(self.tr("<opened>"))
         self.documents.retranslate()
         self.codebook.retranslate()
@@ -457,40 +326,16 @@ class MainWindow(QMainWindow):
     # --- view ---------------------------------------------------------------------------------
 
     def show_find(self) -> None:
-        self.find_bar.show()
-        self.find_box.setFocus()
-        self.find_box.selectAll()
+        self.find_bar.open_bar()
 
     def hide_find(self) -> None:
-        self.find_bar.hide()
-        self.reading.set_search_hits([])
-        self.reading.setFocus()
+        self.find_bar.close_bar()
 
     def find_in_document(self, query: str) -> None:
-        document = self.bench.document
-        if document is None:
-            return
-        if self._shadow is None or self._shadow[0] != document.id:
-            self._shadow = (document.id, simplified_shadow(document.text))
-        hits = find_all(document.text, query, self._shadow[1])
-        self.reading.set_search_hits(hits)
-        self.find_count.setText(self.tr("%1 found").replace("%1", str(len(hits))) if query else "")
-        if hits:
-            self.reading.select_span(*hits[0])
-            self.reading.ensureCursorVisible()
+        self.find_bar.find(query)
 
     def find_step(self, step: int) -> None:
-        hits = self.reading._search_hits
-        if not hits:
-            self.show_find()
-            return
-        here = self.reading.selected_span() or (-1, -1)
-        if step > 0:
-            target = next((h for h in hits if h[0] > here[0]), hits[0])
-        else:
-            target = next((h for h in reversed(hits) if h[0] < here[0]), hits[-1])
-        self.reading.select_span(*target)
-        self.reading.ensureCursorVisible()
+        self.find_bar.step(step)
 
     def _focus(self, widget, dock: str | None) -> None:
         if dock is not None:
@@ -536,36 +381,13 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/language", code)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        """Every action with a key, as the menus name it, and every code's key."""
-        rows = []
-        for action in self.findChildren(QAction):
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-            if keys and action.text():
-                rows.append((action.text().replace("&", ""), keys))
-        rows += [(self.tr("Code with %1").replace("%1", c.path), c.shortcut) for c in self.bench.codes
-                 if c.shortcut and c.codable]
-        return sorted(set(rows))
+        return help_dialogs.shortcut_rows(self)
 
     def show_keys(self) -> None:
-        from PySide6.QtWidgets import QDialog, QTableWidget, QTableWidgetItem, QVBoxLayout
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = self.shortcut_rows()
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        for row, (name, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(name))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        dialog.resize(560, 640)
-        dialog.exec()
+        help_dialogs.show_keys(self)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About GovCoder"),
-                          self.tr("GovCoder: qualitative coding of Chinese texts on grassroots governance."))
+        help_dialogs.about(self)
 
     # --- settings -----------------------------------------------------------------------------
 

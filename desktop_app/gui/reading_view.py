@@ -42,7 +42,7 @@ class ReadingView(QPlainTextEdit):
         self.selected_annotation: int | None = None
         self.describe = lambda span: str(span.id)  # the window supplies code path, coder and memo
         self.word_mode = WORDS_OFF
-        self._search_hits: list[tuple[int, int]] = []
+        self.search_hits: list[tuple[int, int]] = []
         self._press: QPoint | None = None
         self._press_alt = False
         self._last_click: tuple[int, list[int]] | None = None  # (char, candidate ids) for cycling
@@ -62,7 +62,7 @@ class ReadingView(QPlainTextEdit):
         self.document_id = document_id
         self.boundaries = None
         self.selected_annotation = None
-        self._search_hits = []
+        self.search_hits = []
         self._last_click = None
         self.layers.index = SpanIndex(spans)
         self.layers.positions = PositionMap(text)
@@ -157,13 +157,13 @@ class ReadingView(QPlainTextEdit):
         self.annotationSelected.emit(annotation_id)
 
     def set_search_hits(self, hits: list[tuple[int, int]]) -> None:
-        self._search_hits = hits
+        self.search_hits = hits
         self._refresh_extra()
 
     def _refresh_extra(self) -> None:
         extras = []
         positions = self.layers.positions
-        for start, end in self._search_hits:
+        for start, end in self.search_hits:
             extra = QTextEdit.ExtraSelection()
             extra.format.setBackground(QColor("#ffe000"))
             extra.cursor = self._cursor(positions.to_qt(start), positions.to_qt(end))

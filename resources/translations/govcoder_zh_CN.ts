@@ -619,273 +619,254 @@ Your coding so far is saved.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FindBar</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="225" />
-        <source>GovCoder — %1</source>
-        <translation>GovCoder — %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="228" />
-        <source>&amp;Annotation</source>
-        <translation>标注(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="229" />
-        <source>&amp;Document</source>
-        <translation>文档(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230" />
-        <source>Original text and cleaning record…</source>
-        <translation>原文与清理记录…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="231" />
-        <source>Document memo</source>
-        <translation>文档备忘</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="232" />
-        <source>Mark as not started</source>
-        <translation>标记为未开始</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233" />
-        <source>Mark as in progress</source>
-        <translation>标记为进行中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234" />
-        <source>Mark as done</source>
-        <translation>标记为已完成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="235" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="236" />
-        <source>Word boundaries</source>
-        <translation>词语边界</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237" />
-        <source>Coders shown</source>
-        <translation>显示的编码员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238" />
-        <source>Panels</source>
-        <translation>面板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="240" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241" />
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242" />
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="244" />
-        <source>&amp;Find in document…</source>
-        <translation>在文档中查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="245" />
-        <source>Find next</source>
-        <translation>查找下一个</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246" />
-        <source>Find previous</source>
-        <translation>查找上一个</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247" />
-        <source>Go to documents</source>
-        <translation>转到文档列表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247" />
-        <source>Go to the text</source>
-        <translation>转到正文</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248" />
-        <source>Go to the codebook</source>
-        <translation>转到编码本</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248" />
-        <source>Go to annotations</source>
-        <translation>转到标注列表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="251" />
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252" />
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="253" />
-        <source>Actual size</source>
-        <translation>实际大小</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254" />
-        <source>Show other coders’ annotations</source>
-        <translation>显示其他编码员的标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255" />
-        <source>Hidden</source>
-        <translation>不显示</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256" />
-        <source>Subtle separators</source>
-        <translation>淡色分隔线</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257" />
-        <source>Alternating shading</source>
-        <translation>交替底色</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="258" />
-        <location filename="../../desktop_app/gui/main_window.py" line="567" />
-        <source>About GovCoder</source>
-        <translation>关于 GovCoder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259" />
-        <location filename="../../desktop_app/gui/main_window.py" line="553" />
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260" />
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260" />
-        <source>Codebook</source>
-        <translation>编码本</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="261" />
-        <source>Annotations</source>
-        <translation>标注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="261" />
-        <source>Memo</source>
-        <translation>备忘</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="262" />
-        <source>Undo history</source>
-        <translation>撤销历史</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="262" />
-        <source>Coded segments</source>
-        <translation>编码片段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="265" />
+        <location filename="../../desktop_app/gui/find_bar.py" line="29" />
         <source>Find (simplified or traditional)</source>
         <translation>查找（简体或繁体）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="266" />
+        <location filename="../../desktop_app/gui/find_bar.py" line="50" />
+        <source>%1 found</source>
+        <translation>找到 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="102" />
+        <source>GovCoder — %1</source>
+        <translation>GovCoder — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="103" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="104" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="105" />
+        <source>&amp;Annotation</source>
+        <translation>标注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="106" />
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="107" />
+        <source>Original text and cleaning record…</source>
+        <translation>原文与清理记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="108" />
+        <source>Document memo</source>
+        <translation>文档备忘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="109" />
+        <source>Mark as not started</source>
+        <translation>标记为未开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="110" />
+        <source>Mark as in progress</source>
+        <translation>标记为进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="111" />
+        <source>Mark as done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="112" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="113" />
+        <source>Word boundaries</source>
+        <translation>词语边界</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="114" />
+        <source>Coders shown</source>
+        <translation>显示的编码员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="115" />
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="116" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="117" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="118" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="119" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="120" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="121" />
+        <source>&amp;Find in document…</source>
+        <translation>在文档中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="122" />
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="123" />
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
+        <source>Go to documents</source>
+        <translation>转到文档列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
+        <source>Go to the text</source>
+        <translation>转到正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
+        <source>Go to the codebook</source>
+        <translation>转到编码本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
+        <source>Go to annotations</source>
+        <translation>转到标注列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="129" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="130" />
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="131" />
+        <source>Show other coders’ annotations</source>
+        <translation>显示其他编码员的标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="132" />
+        <source>Hidden</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="133" />
+        <source>Subtle separators</source>
+        <translation>淡色分隔线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="134" />
+        <source>Alternating shading</source>
+        <translation>交替底色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="135" />
+        <source>About GovCoder</source>
+        <translation>关于 GovCoder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="136" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="129" />
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="129" />
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="130" />
+        <source>Annotations</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="130" />
+        <source>Memo</source>
+        <translation>备忘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="131" />
+        <source>Undo history</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="131" />
+        <source>Coded segments</source>
+        <translation>编码片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="135" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="443" />
+        <location filename="../../desktop_app/gui/main_window.py" line="312" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="446" />
+        <location filename="../../desktop_app/gui/main_window.py" line="315" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="447" />
+        <location filename="../../desktop_app/gui/main_window.py" line="316" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="451" />
+        <location filename="../../desktop_app/gui/main_window.py" line="320" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="455" />
+        <location filename="../../desktop_app/gui/main_window.py" line="324" />
         <source>No document open</source>
         <translation>未打开文档</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="477" />
-        <source>%1 found</source>
-        <translation>找到 %1 处</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="545" />
-        <source>Code with %1</source>
-        <translation>编码为 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="556" />
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="556" />
-        <source>Keys</source>
-        <translation>按键</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="568" />
-        <source>GovCoder: qualitative coding of Chinese texts on grassroots governance.</source>
-        <translation>GovCoder：基层治理中文文本的质性编码工具。</translation>
     </message>
 </context>
 <context>
@@ -988,6 +969,39 @@ Your coding so far is saved.</source>
         <location filename="../../desktop_app/gui/workbench.py" line="104" />
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop_app/gui/help_dialogs.py" line="16" />
+        <source>Code with %1</source>
+        <translation>编码为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/help_dialogs.py" line="23" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/help_dialogs.py" line="26" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/help_dialogs.py" line="26" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/help_dialogs.py" line="38" />
+        <source>About GovCoder</source>
+        <translation>关于 GovCoder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/help_dialogs.py" line="39" />
+        <source>GovCoder: qualitative coding of Chinese texts on grassroots governance.</source>
+        <translation>GovCoder：基层治理中文文本的质性编码工具。</translation>
     </message>
 </context>
 </TS>

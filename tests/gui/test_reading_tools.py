@@ -16,7 +16,7 @@ def test_find_matches_simplified_and_traditional_script(qtbot, project_path, ope
     qtbot.keyClick(window.reading, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible() and window.find_box.hasFocus()
     window.find_box.setText("网格")  # QTest cannot type CJK
-    hits = window.reading._search_hits
+    hits = window.reading.search_hits
     assert hits == [(9, 11), (16, 18), (21, 23)]
     assert [TRADITIONAL[a:b] for a, b in hits] == ["網格", "网格", "网格"]
     assert len(window.reading.extraSelections()) == 3
