@@ -288,10 +288,15 @@ class CodingActions(QObject):
             if layers.hidden_codes:
                 menu.addAction(self.tr("Highlight all codes"), lambda: self.set_hidden(set()))
             menu.addSeparator()
-            menu.addAction(self.tr("Edit code…"), lambda: codebook_ops.edit_dialog(self.window, code_id))
-            menu.addAction(self.tr("New sub-code…"), lambda: codebook_ops.new_code_dialog(self.window, code_id))
+            self.window.codebook.tree.setCurrentIndex(self.window.codebook.model.index_of(code_id))
+            keys = self.window.codebook_keys
+            for act in (keys.edit, keys.new_sub):
+                menu.addAction(act)
             menu.addAction(self.tr("Merge into…"), lambda: codebook_ops.merge_code(self.window, code_id))
-            menu.addAction(self.tr("Delete code…"), lambda: codebook_ops.delete_code(self.window, code_id))
+            menu.addAction(keys.delete)
+            moves = menu.addMenu(self.tr("Move"))
+            for act in (keys.up, keys.down, keys.out, keys.into):
+                moves.addAction(act)
             menu.addSeparator()
         menu.addAction(self.tr("New top-level code…"), lambda: codebook_ops.new_code_dialog(self.window, None))
         menu.exec(tree.viewport().mapToGlobal(point))

@@ -56,6 +56,7 @@ class CreateAnnotationCommand(WorkbenchCommand):
                          .replace("%2", code_label))
         self.bench, self.document_id, self.start, self.end = bench, document_id, start, end
         self.code_id, self.memo = code_id, memo
+        self.coder = bench.coder  # the coder at the time of the edit, whoever is coding when it is redone
         self.created: AnnotationInfo | None = None
         self.deleted: edits.DeletedAnnotation | None = None
 
@@ -63,7 +64,7 @@ class CreateAnnotationCommand(WorkbenchCommand):
         with self.bench.transaction() as session:
             if self.deleted is None:
                 self.created = create_annotation(session, self.document_id, self.start, self.end,
-                                                 self.code_id, self.bench.coder, self.memo)
+                                                 self.code_id, self.coder, self.memo)
             else:  # redo after undo: the same annotation (same id) comes back
                 self.created = edits.restore_annotation(session, self.deleted)
         self.bench.annotation_added(self.created)
@@ -136,11 +137,12 @@ class DocumentStatusCommand(WorkbenchCommand):
     def __init__(self, bench: Workbench, document_id: int, status: str, label: str) -> None:
         super().__init__(label)
         self.bench, self.document_id, self.status = bench, document_id, status
+        self.coder = bench.coder
         self.previous: str | None = None
 
     def apply(self) -> None:
         with self.bench.transaction() as session:
-            previous = edits.set_document_status(session, self.document_id, self.bench.coder, self.status)
+            previous = edits.set_document_status(session, self.document_id, self.coder, self.status)
         if self.previous is None:
             self.previous = previous
         self.bench.status_changed(self.document_id, self.status)
@@ -148,7 +150,7 @@ class DocumentStatusCommand(WorkbenchCommand):
     def revert(self) -> None:
         assert self.previous is not None
         with self.bench.transaction() as session:
-            edits.set_document_status(session, self.document_id, self.bench.coder, self.previous)
+            edits.set_document_status(session, self.document_id, self.coder, self.previous)
         self.bench.status_changed(self.document_id, self.previous)
 
 
@@ -158,15 +160,16 @@ class MemoCommand(WorkbenchCommand):
     def __init__(self, bench: Workbench, kind: str, target: int, text: str, label: str) -> None:
         super().__init__(label)
         self.bench, self.kind, self.target, self.text = bench, kind, target, text
+        self.coder = bench.coder
         self.before: str | None = None
 
     def apply(self) -> None:
         with self.bench.transaction() as session:
-            change = memos.set_memo(session, self.kind, self.target, self.text, self.bench.coder)
+            change = memos.set_memo(session, self.kind, self.target, self.text, self.coder)
         self.before = change.before
         self.bench.memo_changed(self.kind, self.target, self.text)
 
     def revert(self) -> None:
         with self.bench.transaction() as session:
-            memos.set_memo(session, self.kind, self.target, self.before, self.bench.coder)
+            memos.set_memo(session, self.kind, self.target, self.before, self.coder)
         self.bench.memo_changed(self.kind, self.target, self.before or "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.annotate.coders import default_coder_name
 from desktop_app.core.store.project import Project
 from desktop_app.gui import help_dialogs, i18n, window_menus, workers
+from desktop_app.gui.codebook_keys import CodebookKeys
 from desktop_app.gui.coding import CodingActions
 from desktop_app.gui.docks import AnnotationsPanel, CodebookPanel, DocumentsPanel, MemoPanel
 from desktop_app.gui.file_actions import FileActions
@@ -30,7 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or QSettings()
-        self.bench = Workbench(project, coder or default_coder_name(), self)
+        self.bench = Workbench(project, coder or self._remembered_coder(), self)
         self.reading = ReadingView(self)
         self.reading.describe = self._describe_span
         self.setCentralWidget(self.reading)
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self._apply_here_counts)
         self.coding = CodingActions(self)
         self.files = FileActions(self)
+        self.codebook_keys = CodebookKeys(self)
         self._create_actions()
         self._connect()
         self.retranslate()
@@ -85,6 +87,33 @@ class MainWindow(QMainWindow):
         self.refresh_documents()
         self.refresh_codes()
         QTimer.singleShot(0, self._open_first_document)
+
+    def _remembered_coder(self) -> str:
+        """$GOVCODER_CODER, else the name chosen last time in Edit > Coder, else the login name."""
+        import os
+
+        from desktop_app.core.annotate.coders import ENV_CODER
+
+        remembered = self.settings.value("coder")
+        return os.environ.get(ENV_CODER) or (str(remembered) if remembered else default_coder_name())
+
+    def choose_coder(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, self.tr("Coder"), self.tr("Code as (your name or initials):"),
+                                        text=self.bench.coder)
+        if ok and name.strip():
+            self.set_coder(name.strip())
+
+    def set_coder(self, name: str) -> None:
+        """Code as someone else from now on: counts, statuses and 'my' layers follow the new name."""
+        self.bench.coder = name
+        self.settings.setValue("coder", name)
+        if self.reading.layers.shown_coders is not None:
+            self.reading.layers.shown_coders = {name}
+            self.reading.highlighter.rehighlight()
+        self.refresh_documents()
+        self.refresh_status()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -139,6 +168,7 @@ class MainWindow(QMainWindow):
         self.segments.retranslate()
         self.coding.retranslate()
         self.files.retranslate()
+        self.codebook_keys.retranslate()
         self.annotations.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self.refresh_status()
 

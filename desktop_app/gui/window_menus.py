@@ -48,6 +48,7 @@ def create_actions(window) -> None:
         window.language_group.addAction(action)
         window.language_actions[code] = action
     window.about_action = window._action("about", window.about)
+    window.coder_action = window._action("coder", window.choose_coder)
     window.keys_action = window._action("keys", window.show_keys, K(K.StandardKey.HelpContents))
     window.source_action = window._action("showSource", window.show_source, K("Ctrl+I"))
     window.document_memo_action = window._action(
@@ -67,6 +68,8 @@ def create_actions(window) -> None:
     for action in (window.undo_action, window.redo_action, None, window.find_action, window.find_next_action,
                    window.find_previous_action):
         window.edit_menu.addSeparator() if action is None else window.edit_menu.addAction(action)
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(window.coder_action)
     window.annotation_menu = menu_bar.addMenu("")
     window.coding.fill_menu(window.annotation_menu)
     window.document_menu = menu_bar.addMenu("")
@@ -132,5 +135,6 @@ def retranslate_menus(window) -> None:
     window.word_actions[WORDS_OFF].setText(QCoreApplication.translate("MainWindow", "Hidden"))
     window.word_actions[WORDS_SEPARATORS].setText(QCoreApplication.translate("MainWindow", "Subtle separators"))
     window.word_actions[WORDS_SHADING].setText(QCoreApplication.translate("MainWindow", "Alternating shading"))
+    window.coder_action.setText(QCoreApplication.translate("MainWindow", "Coder name…"))
     window.about_action.setText(QCoreApplication.translate("MainWindow", "About GovCoder"))
     window.keys_action.setText(QCoreApplication.translate("MainWindow", "Keyboard shortcuts"))

@@ -117,6 +117,44 @@ Your coding so far is saved.</source>
     </message>
 </context>
 <context>
+    <name>CodebookKeys</name>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="42" />
+        <source>Edit code…</source>
+        <translation>编辑编码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="43" />
+        <source>New sub-code…</source>
+        <translation>新建子编码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="44" />
+        <source>Delete code…</source>
+        <translation>删除编码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="45" />
+        <source>Move code up</source>
+        <translation>上移编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="46" />
+        <source>Move code down</source>
+        <translation>下移编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="47" />
+        <source>Move code out of its parent</source>
+        <translation>移出上级编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/codebook_keys.py" line="48" />
+        <source>Move code into the code above</source>
+        <translation>移入上方编码</translation>
+    </message>
+</context>
+<context>
     <name>CodebookModel</name>
     <message>
         <location filename="../../desktop_app/gui/codebook_model.py" line="123" />
@@ -386,27 +424,17 @@ Your coding so far is saved.</source>
         <translation>高亮全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="291" />
-        <source>Edit code…</source>
-        <translation>编辑编码…</translation>
+        <location filename="../../desktop_app/gui/coding.py" line="297" />
+        <source>Move</source>
+        <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="292" />
-        <source>New sub-code…</source>
-        <translation>新建子编码…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/coding.py" line="293" />
+        <location filename="../../desktop_app/gui/coding.py" line="295" />
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/coding.py" line="294" />
-        <source>Delete code…</source>
-        <translation>删除编码…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/coding.py" line="296" />
+        <location filename="../../desktop_app/gui/coding.py" line="301" />
         <source>New top-level code…</source>
         <translation>新建顶级编码…</translation>
     </message>
@@ -419,7 +447,7 @@ Your coding so far is saved.</source>
         <translation>将“%1”编码为 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/commands.py" line="80" />
+        <location filename="../../desktop_app/gui/commands.py" line="81" />
         <source>Delete annotation %1</source>
         <translation>删除标注 %1</translation>
     </message>
@@ -634,237 +662,252 @@ Your coding so far is saved.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="102" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="105" />
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="103" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="106" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="104" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="107" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="105" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="108" />
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="106" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="109" />
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="107" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="110" />
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="108" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="111" />
         <source>Document memo</source>
         <translation>文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="109" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="112" />
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="110" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="113" />
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="111" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="114" />
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="112" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="115" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="113" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="116" />
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="114" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="117" />
         <source>Coders shown</source>
         <translation>显示的编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="115" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="118" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="116" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="119" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="117" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="120" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="118" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="121" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="119" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="122" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="120" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="123" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="121" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="122" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="123" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="126" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="127" />
         <source>Go to documents</source>
         <translation>转到文档列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="127" />
         <source>Go to the text</source>
         <translation>转到正文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
         <source>Go to the codebook</source>
         <translation>转到编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
         <source>Go to annotations</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="131" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="129" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="132" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="130" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="133" />
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="131" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="134" />
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="132" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="135" />
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="133" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="136" />
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="134" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="137" />
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="135" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="138" />
+        <source>Coder name…</source>
+        <translation>编码员姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="139" />
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="136" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="140" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="129" />
+        <location filename="../../desktop_app/gui/main_window.py" line="103" />
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="103" />
+        <source>Code as (your name or initials):</source>
+        <translation>以此身份编码（姓名或缩写）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="158" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="129" />
+        <location filename="../../desktop_app/gui/main_window.py" line="158" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="130" />
+        <location filename="../../desktop_app/gui/main_window.py" line="159" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="130" />
+        <location filename="../../desktop_app/gui/main_window.py" line="159" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="131" />
+        <location filename="../../desktop_app/gui/main_window.py" line="160" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="131" />
+        <location filename="../../desktop_app/gui/main_window.py" line="160" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="135" />
+        <location filename="../../desktop_app/gui/main_window.py" line="164" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="312" />
+        <location filename="../../desktop_app/gui/main_window.py" line="342" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="315" />
+        <location filename="../../desktop_app/gui/main_window.py" line="345" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="316" />
+        <location filename="../../desktop_app/gui/main_window.py" line="346" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="320" />
+        <location filename="../../desktop_app/gui/main_window.py" line="350" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="324" />
+        <location filename="../../desktop_app/gui/main_window.py" line="354" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>

@@ -120,3 +120,27 @@ def test_dragging_the_selection_onto_a_code_codes_it(qtbot, project_path, open_w
     model.dropMimeData(data, Qt.DropAction.CopyAction, -1, 0, model.index_of(law))
     (info,) = window.bench.annotations.values()
     assert (info.start, info.end, info.code_id, info.quote) == (start, start + 3, law, "网格员")
+
+
+def test_reorganise_the_codebook_from_the_keyboard_and_undo(qtbot, project_path, open_window):
+    window = open_window(project_path)
+    tree = window.codebook.tree
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert tree.hasFocus()
+    tree.setCurrentIndex(window.codebook.model.index_of(law))
+    before = [c.path for c in window.bench.codes]
+    siblings = [c.name for c in window.bench.codes if c.parent == "五治"]
+    position = siblings.index("法治")
+
+    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    names = [c.name for c in window.bench.codes if c.parent == "五治"]
+    assert names.index("法治") == position - 1
+    above = names[names.index("法治") - 1]
+    qtbot.keyClick(tree, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # into the code above
+    assert f"五治/{above}/法治" in paths(project_path)
+    qtbot.keyClick(tree, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)  # and out again
+    assert "五治/法治" in paths(project_path)
+    for _ in range(3):
+        qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [c.path for c in window.bench.codes] == before

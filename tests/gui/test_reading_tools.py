@@ -158,3 +158,25 @@ def test_annotations_dock_lists_in_text_order_and_a_click_selects(qtbot, project
     index = window.codebook.model.index_of(law)
     qtbot.waitUntil(lambda: index.siblingAtColumn(1).data() == 2)
     assert index.siblingAtColumn(2).data() == 2
+
+
+def test_switching_the_coder_keeps_each_coders_work_apart(qtbot, project_path, open_window, settings):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    a = ASTRAL_TEXT.index("协商议事")
+    window.reading.select_span(a, a + 4)
+    window.coding.apply_code(law)
+    window.set_coder("李老师")
+    assert "李老师" in window.status_coder.text()
+    assert settings.value("coder") == "李老师"
+    row = window.documents.model.row_of(document_id)
+    assert window.documents.model.mine[document_id] == 0 and window.documents.model.rows[row].annotations == 1
+    window.reading.select_span(a, a + 2)
+    window.coding.apply_code(law)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    window.set_coder("tester")
+    window.redo_action.trigger()  # redone as the coder who made it, not as whoever is coding now
+    (info,) = window.bench.annotations.values()
+    assert info.coder == "tester"
