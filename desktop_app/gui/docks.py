@@ -179,6 +179,8 @@ class AnnotationsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().resizeSection(0, 240)  # code paths; never ResizeToContents (5,000 rows)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
         layout = QVBoxLayout(self)
