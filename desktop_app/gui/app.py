@@ -83,10 +83,11 @@ def run_gui(location: str | None) -> int:
     i18n.install_language(str(language))
     try:
         project = _open_in_background(location)
-    except GovCoderError as error:
+    except Exception as error:  # noqa: BLE001 - whatever stops the project opening is told, not dumped
+        reason = str(error) if isinstance(error, GovCoderError) else f"{type(error).__name__}: {error}"
         QMessageBox.critical(None, QCoreApplication.translate("App", "GovCoder"),
                              QCoreApplication.translate("App", "Cannot open the project:\n%1")
-                             .replace("%1", str(error)))
+                             .replace("%1", reason))
         return 1
     from desktop_app.gui.main_window import MainWindow
 
