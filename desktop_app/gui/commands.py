@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from desktop_app.core import memos
+from desktop_app.core import document_edits, memos
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.operations import AnnotationInfo, create_annotation
 from desktop_app.core.errors import GovCoderError
@@ -173,3 +173,25 @@ class MemoCommand(WorkbenchCommand):
         with self.bench.transaction() as session:
             memos.set_memo(session, self.kind, self.target, self.before, self.coder)
         self.bench.memo_changed(self.kind, self.target, self.before or "")
+
+
+class EditDocumentCommand(WorkbenchCommand):
+    """A document's details (title, outlet, date, authors, address); undo writes the old values back."""
+
+    def __init__(self, bench: Workbench, document_id: int, changes: dict, label: str) -> None:
+        super().__init__(label)
+        self.bench, self.document_id, self.changes = bench, document_id, changes
+        self.old: dict | None = None
+
+    def apply(self) -> None:
+        with self.bench.transaction() as session:
+            edit = document_edits.edit_document(session, self.document_id, **self.changes)
+        if self.old is None:
+            self.old = edit.old
+        self.bench.document_edited(self.document_id)
+
+    def revert(self) -> None:
+        assert self.old is not None
+        with self.bench.transaction() as session:
+            document_edits.edit_document(session, self.document_id, **self.old)
+        self.bench.document_edited(self.document_id)

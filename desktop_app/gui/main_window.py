@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         bench.statusChanged.connect(self.documents.model.set_status)
         bench.errorRaised.connect(self.show_error)
         bench.memoChanged.connect(self._memo_changed)
+        bench.documentEdited.connect(lambda _id: (self.refresh_documents(), self.refresh_status()))
         bench.codesChanged.connect(self.refresh_codes)
         bench.annotationsReloaded.connect(self._annotations_reloaded)
         self.documents.documentActivated.connect(self.open_document)
@@ -237,6 +238,18 @@ class MainWindow(QMainWindow):
             from desktop_app.gui.source_dialog import SourceDialog
 
             SourceDialog(self, self.bench.document).exec()
+
+    def edit_document_details(self) -> None:
+        from desktop_app.gui.commands import EditDocumentCommand
+        from desktop_app.gui.document_dialog import DocumentDialog
+
+        document = self.bench.document
+        if document is None:
+            return
+        dialog = DocumentDialog(self, document)
+        if dialog.exec() == DocumentDialog.DialogCode.Accepted and (changes := dialog.changes()):
+            self.bench.undo_stack.push(EditDocumentCommand(self.bench, document.id, changes,
+                                                           self.tr("Edit details of %1").replace("%1", document.title)))
 
     def _mark_current(self, status: str) -> None:
         if self.bench.document is not None:

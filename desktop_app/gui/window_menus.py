@@ -49,6 +49,7 @@ def create_actions(window) -> None:
         window.language_actions[code] = action
     window.about_action = window._action("about", window.about)
     window.coder_action = window._action("coder", window.choose_coder)
+    window.details_action = window._action("documentDetails", window.edit_document_details, K("Ctrl+Shift+D"))
     window.keys_action = window._action("keys", window.show_keys, K(K.StandardKey.HelpContents))
     window.source_action = window._action("showSource", window.show_source, K("Ctrl+I"))
     window.document_memo_action = window._action(
@@ -74,6 +75,7 @@ def create_actions(window) -> None:
     window.coding.fill_menu(window.annotation_menu)
     window.document_menu = menu_bar.addMenu("")
     window.document_menu.addAction(window.source_action)
+    window.document_menu.addAction(window.details_action)
     window.document_menu.addAction(window.document_memo_action)
     window.document_menu.addSeparator()
     for action in window.status_actions.values():
@@ -135,6 +137,7 @@ def retranslate_menus(window) -> None:
     window.word_actions[WORDS_OFF].setText(QCoreApplication.translate("MainWindow", "Hidden"))
     window.word_actions[WORDS_SEPARATORS].setText(QCoreApplication.translate("MainWindow", "Subtle separators"))
     window.word_actions[WORDS_SHADING].setText(QCoreApplication.translate("MainWindow", "Alternating shading"))
+    window.details_action.setText(QCoreApplication.translate("MainWindow", "Edit details…"))
     window.coder_action.setText(QCoreApplication.translate("MainWindow", "Coder name…"))
     window.about_action.setText(QCoreApplication.translate("MainWindow", "About GovCoder"))
     window.keys_action.setText(QCoreApplication.translate("MainWindow", "Keyboard shortcuts"))

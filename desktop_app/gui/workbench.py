@@ -32,6 +32,7 @@ class Workbench(QObject):
     annotationsReloaded = Signal()  # noqa: N815 - after a codebook edit: paths, codes or rows changed
     errorRaised = Signal(str)  # noqa: N815
     memoChanged = Signal(str, int, str)  # kind, target id, text  # noqa: N815
+    documentEdited = Signal(int)  # noqa: N815
 
     def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +144,12 @@ class Workbench(QObject):
                 annotations = edits.list_annotations(session, self.document.id)
             self.annotations = {a.id: a for a in annotations}
             self.annotationsReloaded.emit()
+
+    def document_edited(self, document_id: int) -> None:
+        if self.document is not None and self.document.id == document_id:
+            with self.project.session_factory() as session:
+                self.document = get_document(session, document_id)
+        self.documentEdited.emit(document_id)
 
     def memo_changed(self, kind: str, target: int, text: str) -> None:
         self.memoChanged.emit(kind, target, text)

@@ -39,7 +39,7 @@
     <message>
         <location filename="../../desktop_app/gui/app.py" line="70" />
         <location filename="../../desktop_app/gui/app.py" line="72" />
-        <location filename="../../desktop_app/gui/app.py" line="87" />
+        <location filename="../../desktop_app/gui/app.py" line="88" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
@@ -51,7 +51,7 @@ Your coding so far is saved.</source>
 此前的编码均已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="88" />
+        <location filename="../../desktop_app/gui/app.py" line="89" />
         <source>Cannot open the project:
 %1</source>
         <translation>无法打开项目：
@@ -453,6 +453,39 @@ Your coding so far is saved.</source>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/document_dialog.py" line="16" />
+        <source>Document details</source>
+        <translation>文档信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/document_dialog.py" line="27" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/document_dialog.py" line="27" />
+        <source>Outlet</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/document_dialog.py" line="27" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/document_dialog.py" line="28" />
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/document_dialog.py" line="28" />
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
         <location filename="../../desktop_app/gui/documents_model.py" line="18" />
@@ -662,182 +695,187 @@ Your coding so far is saved.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="105" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="107" />
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="106" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="108" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="107" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="109" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="108" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="110" />
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="109" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="111" />
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="110" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="112" />
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="111" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="113" />
         <source>Document memo</source>
         <translation>文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="112" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="114" />
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="113" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="115" />
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="114" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="116" />
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="115" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="117" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="116" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="118" />
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="117" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="119" />
         <source>Coders shown</source>
         <translation>显示的编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="118" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="120" />
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="119" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="121" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="120" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="122" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="121" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="123" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="122" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="123" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="124" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="126" />
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="125" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="127" />
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="126" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="127" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="129" />
         <source>Go to documents</source>
         <translation>转到文档列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="127" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="129" />
         <source>Go to the text</source>
         <translation>转到正文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="130" />
         <source>Go to the codebook</source>
         <translation>转到编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="128" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="130" />
         <source>Go to annotations</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="131" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="133" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="132" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="134" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="133" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="135" />
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="134" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="136" />
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="135" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="137" />
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="136" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="138" />
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="137" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="139" />
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="138" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="140" />
+        <source>Edit details…</source>
+        <translation>编辑文档信息…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/window_menus.py" line="141" />
         <source>Coder name…</source>
         <translation>编码员姓名…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="139" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="142" />
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/window_menus.py" line="140" />
+        <location filename="../../desktop_app/gui/window_menus.py" line="143" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -852,62 +890,67 @@ Your coding so far is saved.</source>
         <translation>以此身份编码（姓名或缩写）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="158" />
+        <location filename="../../desktop_app/gui/main_window.py" line="159" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="158" />
+        <location filename="../../desktop_app/gui/main_window.py" line="159" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159" />
+        <location filename="../../desktop_app/gui/main_window.py" line="160" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159" />
+        <location filename="../../desktop_app/gui/main_window.py" line="160" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="161" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="161" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="164" />
+        <location filename="../../desktop_app/gui/main_window.py" line="165" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="342" />
+        <location filename="../../desktop_app/gui/main_window.py" line="252" />
+        <source>Edit details of %1</source>
+        <translation>编辑文档信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="355" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="345" />
+        <location filename="../../desktop_app/gui/main_window.py" line="358" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="346" />
+        <location filename="../../desktop_app/gui/main_window.py" line="359" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="350" />
+        <location filename="../../desktop_app/gui/main_window.py" line="363" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="354" />
+        <location filename="../../desktop_app/gui/main_window.py" line="367" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -915,12 +958,12 @@ Your coding so far is saved.</source>
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="228" />
+        <location filename="../../desktop_app/gui/docks.py" line="230" />
         <source>Save memo</source>
         <translation>保存备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="229" />
+        <location filename="../../desktop_app/gui/docks.py" line="231" />
         <source>Select an annotation to write its memo.</source>
         <translation>选中一条标注以撰写备忘。</translation>
     </message>
@@ -1009,7 +1052,7 @@ Your coding so far is saved.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../desktop_app/gui/workbench.py" line="104" />
+        <location filename="../../desktop_app/gui/workbench.py" line="105" />
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>

@@ -180,3 +180,26 @@ def test_switching_the_coder_keeps_each_coders_work_apart(qtbot, project_path, o
     window.redo_action.trigger()  # redone as the coder who made it, not as whoever is coding now
     (info,) = window.bench.annotations.values()
     assert info.coder == "tester"
+
+
+def test_editing_document_details_is_undoable(qtbot, project_path, open_window, monkeypatch):
+    from desktop_app.gui.document_dialog import DocumentDialog
+
+    window = open_window(project_path)
+    document_id = window.bench.document.id
+    old_title = window.bench.document.title
+
+    def accept(dialog):
+        dialog.fields["title"].setText("东湖街道枫桥经验")
+        dialog.fields["published"].setText("2022-06-01")
+        dialog.fields["authors"].setText("任琪琪、石佳茵")
+        return DocumentDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DocumentDialog, "exec", accept)
+    window.details_action.trigger()
+    row = window.documents.model.row_of(document_id)
+    assert window.documents.model.rows[row].title == "东湖街道枫桥经验"
+    assert window.bench.document.authors == ["任琪琪", "石佳茵"]
+    assert window.bench.document.published == "2022-06-01"
+    window.undo_action.trigger()
+    assert window.documents.model.rows[window.documents.model.row_of(document_id)].title == old_title
