@@ -47,6 +47,10 @@ class ReadingView(QPlainTextEdit):
         self._press_alt = False
         self._last_click: tuple[int, list[int]] | None = None  # (char, candidate ids) for cycling
         self.updateRequest.connect(self._on_update_request)
+        from desktop_app.gui.code_margin import CodeMargin
+
+        self.margin = CodeMargin(self)
+        self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
         self._font_size = 14.0
         font = QFont(self.font())
         font.setPointSizeF(self._font_size)
@@ -81,8 +85,17 @@ class ReadingView(QPlainTextEdit):
         line = max(self.fontMetrics().lineSpacing(), 1)
         return max(self.viewport().height() // line, 10) + 10
 
-    def _on_update_request(self, _rect, dy: int) -> None:
+    def _on_update_request(self, rect, dy: int) -> None:
         self._highlight_visible()
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        contents = self.contentsRect()
+        self.margin.setGeometry(contents.left(), contents.top(), self.margin.sizeHint().width(), contents.height())
 
     def _highlight_visible(self) -> None:
         """Format what is on screen, plus a screenful either side so that scrolling finds it ready."""
@@ -121,11 +134,13 @@ class ReadingView(QPlainTextEdit):
     def add_span(self, span: Span) -> None:
         self.layers.index.add(span)
         self.rehighlight_span(span.start, span.end)
+        self.margin.update()
 
     def remove_span(self, span_id: int) -> None:
         span = self.layers.index.remove(span_id)
         if span is not None:
             self.rehighlight_span(span.start, span.end)
+            self.margin.update()
         if self.selected_annotation == span_id:
             self.select_annotation(None)
 
@@ -154,6 +169,7 @@ class ReadingView(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.centerCursor()
         self._refresh_extra()
+        self.margin.update()
         self.annotationSelected.emit(annotation_id)
 
     def set_search_hits(self, hits: list[tuple[int, int]]) -> None:

@@ -92,6 +92,11 @@ def test_code_from_the_tree_and_overlaps_render_and_cycle(qtbot, project_path, o
     assert overlap.underlineStyle() != overlap.UnderlineStyle.NoUnderline
     assert len({f.background().color().name() for f in formats.values()}) == 3
 
+    # The margin gives each of the two a bar of its own, side by side.
+    bars = view.margin.bars()
+    assert sorted(lane for _id, lane, _top, _bottom in bars) == [0, 1]
+    assert {span_id for span_id, *_ in bars} == set(bench.annotations)
+
     # Clicking in the overlap selects one, clicking again the other.
     click(view, a + 3)
     first = view.selected_annotation
