@@ -85,6 +85,10 @@ def open_window(qtbot, settings):
         return window
 
     yield opener
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)  # no segmentation outlives its window
+    QApplication.processEvents()
     for window, project in opened:
         window.close()
         project.close()
