@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         for label in (self.status_project, self.status_coder, self.status_counts):
             self.statusBar().addPermanentWidget(label)
 
+        self._segments_stale = False
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
@@ -214,7 +215,8 @@ class MainWindow(QMainWindow):
 
     def _segment(self, document_id: int) -> None:
         """jieba runs on a worker thread; until it answers, selections snap to characters."""
-        task = workers.Task(lambda: document_boundaries(self.bench.project, document_id))
+        text = self.bench.document.text if self.bench.document else None
+        task = workers.Task(lambda: document_boundaries(self.bench.project, document_id, text))
         task.signals.finished.connect(lambda boundaries: self._segmented(document_id, boundaries))
         task.signals.failed.connect(lambda error: self.show_error(str(error)))
         self._segmenting.add(document_id)
@@ -286,6 +288,9 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
 
     def _apply_here_counts(self) -> None:
+        if self._segments_stale and self.segments.isVisible():  # coded segments follow edits too
+            self.segments.refresh()
+        self._segments_stale = False
         here: dict[int, int] = {}
         for info in self.bench.annotations.values():
             here[info.code_id] = here.get(info.code_id, 0) + 1
@@ -331,6 +336,7 @@ class MainWindow(QMainWindow):
         self._after_annotation_change()
 
     def _after_annotation_change(self) -> None:
+        self._segments_stale = True
         self._update_here_counts()
         self.refresh_status()
 

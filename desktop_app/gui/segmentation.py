@@ -12,6 +12,7 @@ import threading
 
 from desktop_app.core.store.project import Project
 from desktop_app.core.text.importer import ensure_segmentation, segmenter_for
+from desktop_app.core.text.script import simplified_shadow
 
 _lock = threading.Lock()
 _segmenters: dict[str, object] = {}  # by project URL; each loads jieba lazily and is thread-safe
@@ -26,8 +27,13 @@ def _segmenter(project: Project):
         return segmenter
 
 
-def document_boundaries(project: Project, document_id: int) -> list[int]:
-    """Token end offsets (code points) of a document, computed once and cached in the project."""
+def document_boundaries(project: Project, document_id: int, text: str | None = None) -> list[int]:
+    """Token end offsets (code points) of a document, computed once and cached in the project.
+    With the document's text, its simplified shadow is prepared too (Find reads it from a cache),
+    so that the first search in a long traditional article does not stall the window."""
     segmenter = _segmenter(project)
     with project.session_factory.begin() as session:
-        return list(ensure_segmentation(session, document_id, segmenter))
+        boundaries = list(ensure_segmentation(session, document_id, segmenter))
+    if text is not None:
+        simplified_shadow(text)
+    return boundaries

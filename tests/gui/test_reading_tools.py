@@ -203,3 +203,15 @@ def test_editing_document_details_is_undoable(qtbot, project_path, open_window, 
     assert window.bench.document.published == "2022-06-01"
     window.undo_action.trigger()
     assert window.documents.model.rows[window.documents.model.row_of(document_id)].title == old_title
+
+
+def test_coded_segments_follow_new_coding(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    window.coding.show_segments(law)
+    assert window.segments.tree.topLevelItemCount() == 0
+    a = ASTRAL_TEXT.index("网格员")
+    window.reading.select_span(a, a + 3)
+    window.coding.apply_code(law)
+    qtbot.waitUntil(lambda: window.segments.tree.topLevelItemCount() == 1)

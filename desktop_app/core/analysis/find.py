@@ -1,30 +1,14 @@
-"""Finding a phrase in a document whatever the script: 治理 finds 治理 and 治理, 網格 finds 网格.
+"""Finding a phrase in a document whatever the script: 網格 finds 网格 and 网格 finds 網格.
 
-Both the text and the query are compared on their simplified shadow (OpenCC t2s). With the character
-and phrase tables used here t2s keeps lengths, so shadow offsets are display offsets; when a conversion
-would change the length, matching falls back to the text as published rather than report wrong spans.
+Text and query are compared on their simplified shadow (the text pipeline's OpenCC t2s, which keeps
+lengths, so shadow offsets are display offsets).
 """
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
+from desktop_app.core.text.script import simplified_shadow
 
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def simplified_shadow(text: str) -> str:
-    """The text in simplified script with the same length, or the text itself if that is impossible."""
-    with _lock:
-        shadow = _converter().convert(text)
-    return shadow if len(shadow) == len(text) else text
+__all__ = ["find_all", "simplified_shadow"]
 
 
 def find_all(text: str, query: str, shadow: str | None = None) -> list[tuple[int, int]]:
@@ -34,8 +18,8 @@ def find_all(text: str, query: str, shadow: str | None = None) -> list[tuple[int
         return []
     haystack = (shadow if shadow is not None else simplified_shadow(text)).casefold()
     needle = simplified_shadow(query).casefold()
-    if len(haystack) != len(text) or len(needle) != len(query):  # casefold changed a length
-        haystack, needle = text, query
+    if len(haystack) != len(text) or len(needle) != len(query):  # casefold changed a length (ß -> ss)
+        haystack, needle = (shadow or text), simplified_shadow(query)
     hits: list[tuple[int, int]] = []
     start = haystack.find(needle)
     while start >= 0:
