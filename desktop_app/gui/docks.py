@@ -89,6 +89,7 @@ class CodebookPanel(QWidget):
         # The tree shows the model itself and filters by hiding rows: a QSortFilterProxyModel in between
         # costs milliseconds per count change, paid on every coding action.
         self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # otherwise every count change re-measures every row
         # DragDrop, not InternalMove: text dragged from the reading view may be dropped on a code too.
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
