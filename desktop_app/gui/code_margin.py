@@ -6,7 +6,7 @@ Only the visible blocks are measured, and per block only the spans that touch it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +20,7 @@ class CodeMargin(QWidget):
         self.view = view
         self.setObjectName("codeMargin")
         self.bars_drawn = 0  # for tests
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(LANE * LANES + 4, 0)
@@ -60,6 +61,20 @@ class CodeMargin(QWidget):
                 bars.append((span.id, min(lane, LANES - 1), top, bottom))
             block = block.next()
         return bars
+
+    def bar_at(self, x: int, y: int) -> int | None:
+        """The annotation whose bar is under a point of the margin."""
+        for span_id, lane, top, bottom in self.bars():
+            if 2 + lane * LANE <= x < 2 + (lane + 1) * LANE and top <= y <= bottom:
+                return span_id
+        return None
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        point = event.position().toPoint()
+        span_id = self.bar_at(point.x(), point.y())
+        if span_id is not None:  # a click on a bar selects that annotation, however deeply nested
+            self.view.select_annotation(span_id)
+            self.view.setFocus()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)

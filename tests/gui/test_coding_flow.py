@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat
 from sqlalchemy import select
 
@@ -96,6 +96,9 @@ def test_code_from_the_tree_and_overlaps_render_and_cycle(qtbot, project_path, o
     bars = view.margin.bars()
     assert sorted(lane for _id, lane, _top, _bottom in bars) == [0, 1]
     assert {span_id for span_id, *_ in bars} == set(bench.annotations)
+    inner_id, lane, top, bottom = next(bar for bar in bars if bar[1] == 1)
+    qtbot.mouseClick(view.margin, Qt.MouseButton.LeftButton, pos=QPoint(2 + lane * 5 + 2, (top + bottom) // 2))
+    assert view.selected_annotation == inner_id
 
     # Clicking in the overlap selects one, clicking again the other.
     click(view, a + 3)

@@ -215,3 +215,29 @@ def test_coded_segments_follow_new_coding(qtbot, project_path, open_window):
     window.reading.select_span(a, a + 3)
     window.coding.apply_code(law)
     qtbot.waitUntil(lambda: window.segments.tree.topLevelItemCount() == 1)
+
+
+def test_hovering_a_coded_span_shows_its_codes_coders_and_memos(qtbot, project_path, open_window, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from tests.gui.conftest import point_of
+
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    a = ASTRAL_TEXT.index("网格员")
+    window.reading.select_span(a, a + 3)
+    window.coding.apply_code(law)
+    window.reading.select_span(a, a + 5)
+    window.coding.apply_code(next(c.id for c in window.bench.codes if c.path == "五治/自治"))
+    info = next(i for i in window.bench.annotations.values() if i.code_id == law)
+    window.coding.save_memo("annotation", info.id, "网格员是治理末梢")
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *rest: shown.append(text))
+    point = point_of(window.reading, a + 1)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, window.reading.viewport().mapToGlobal(point))
+    QApplication.sendEvent(window.reading.viewport(), event)
+    assert shown and "五治/法治 — tester" in shown[0] and "五治/自治 — tester" in shown[0]
+    assert "网格员是治理末梢" in shown[0]
