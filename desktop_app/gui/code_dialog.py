@@ -36,10 +36,11 @@ class CodeDialog(QDialog):
         self.not_when = QPlainTextEdit(str(guidance.get("not_when", "")), self)
         self.keywords = QLineEdit("，".join(details.keywords) if details else "", self)
         examples = guidance.get("examples") or []
+        # One example a line, "quote | source", so that examples can be written and corrected here.
         self.examples = QPlainTextEdit("\n".join(
-            f"“{e.get('quote', '')}” — {e.get('source', '')}" if isinstance(e, dict) else str(e)
+            f"{e.get('quote', '')} | {e.get('source', '')}" if isinstance(e, dict) else str(e)
             for e in examples), self)
-        self.examples.setReadOnly(True)
+        self.examples.setPlaceholderText(self.tr("one example a line: quote | source document"))
         self.colour = QColor(details.colour if details else "#808080")
         self.colour_button = QPushButton(self)
         self.colour_button.clicked.connect(self._choose_colour)
@@ -90,6 +91,15 @@ class CodeDialog(QDialog):
                 guidance[key] = text
             else:
                 guidance.pop(key, None)
+        examples = []
+        for line in self.examples.toPlainText().splitlines():
+            quote, _bar, source = line.partition("|")
+            if quote.strip():
+                examples.append({"quote": quote.strip(), "source": source.strip()})
+        if examples:
+            guidance["examples"] = examples
+        else:
+            guidance.pop("examples", None)
         return {
             "name": self.name.text().strip(), "english": self.english.text().strip() or None,
             "description": self.description.toPlainText().strip(), "colour": self.colour.name(),

@@ -217,6 +217,10 @@ class MemoPanel(QWidget):
         self.save = QPushButton(self)
         self.save.setObjectName("memoSave")
         self.save.clicked.connect(self._save)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for keys in ("Ctrl+Return", "Ctrl+S"):  # save without leaving the keyboard
+            QShortcut(QKeySequence(keys), self.editor, self._save, Qt.ShortcutContext.WidgetShortcut)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save)
@@ -229,6 +233,7 @@ class MemoPanel(QWidget):
 
     def retranslate(self) -> None:
         self.save.setText(self.tr("Save memo"))
+        self.save.setToolTip(self.tr("Ctrl+Enter"))
         self.editor.setPlaceholderText(self.tr("Select an annotation to write its memo."))
 
     def show_annotation(self, info) -> None:

@@ -61,57 +61,62 @@ Your coding so far is saved.</source>
 <context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="48" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="43" />
+        <source>one example a line: quote | source document</source>
+        <translation>每行一个示例：引文 | 来源文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/code_dialog.py" line="49" />
         <source>Can be applied to text (not just a category)</source>
         <translation>可用于编码文本（不只是类别）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="53" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="54" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="54" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="55" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="55" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="56" />
         <source>Definition</source>
         <translation>定义</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="56" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="57" />
         <source>Use when</source>
         <translation>适用情形</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="57" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="58" />
         <source>Do not use when</source>
         <translation>不适用情形</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="58" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="59" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="59" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="60" />
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="60" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="61" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="61" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="62" />
         <source>Shortcut key</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/code_dialog.py" line="77" />
+        <location filename="../../desktop_app/gui/code_dialog.py" line="78" />
         <source>Code colour</source>
         <translation>编码颜色</translation>
     </message>
@@ -244,7 +249,7 @@ Your coding so far is saved.</source>
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="113" />
+        <location filename="../../desktop_app/gui/docks.py" line="114" />
         <source>Filter codes</source>
         <translation>筛选编码</translation>
     </message>
@@ -880,77 +885,77 @@ Your coding so far is saved.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="103" />
+        <location filename="../../desktop_app/gui/main_window.py" line="104" />
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="103" />
+        <location filename="../../desktop_app/gui/main_window.py" line="104" />
         <source>Code as (your name or initials):</source>
         <translation>以此身份编码（姓名或缩写）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159" />
+        <location filename="../../desktop_app/gui/main_window.py" line="160" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159" />
+        <location filename="../../desktop_app/gui/main_window.py" line="160" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="161" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="161" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161" />
+        <location filename="../../desktop_app/gui/main_window.py" line="162" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161" />
+        <location filename="../../desktop_app/gui/main_window.py" line="162" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="165" />
+        <location filename="../../desktop_app/gui/main_window.py" line="166" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252" />
+        <location filename="../../desktop_app/gui/main_window.py" line="254" />
         <source>Edit details of %1</source>
         <translation>编辑文档信息：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="355" />
+        <location filename="../../desktop_app/gui/main_window.py" line="361" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="358" />
+        <location filename="../../desktop_app/gui/main_window.py" line="364" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="359" />
+        <location filename="../../desktop_app/gui/main_window.py" line="365" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="363" />
+        <location filename="../../desktop_app/gui/main_window.py" line="369" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="367" />
+        <location filename="../../desktop_app/gui/main_window.py" line="373" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -958,12 +963,17 @@ Your coding so far is saved.</source>
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="230" />
+        <location filename="../../desktop_app/gui/docks.py" line="235" />
         <source>Save memo</source>
         <translation>保存备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="231" />
+        <location filename="../../desktop_app/gui/docks.py" line="236" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/docks.py" line="237" />
         <source>Select an annotation to write its memo.</source>
         <translation>选中一条标注以撰写备忘。</translation>
     </message>

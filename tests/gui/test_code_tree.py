@@ -144,3 +144,29 @@ def test_reorganise_the_codebook_from_the_keyboard_and_undo(qtbot, project_path,
     for _ in range(3):
         qtbot.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [c.path for c in window.bench.codes] == before
+
+
+def test_the_code_dialog_edits_guidance_and_examples(qtbot, project_path, open_window, monkeypatch):
+    from desktop_app.core.code_details import code_details
+    from desktop_app.gui import codebook_ops
+    from desktop_app.gui.code_dialog import CodeDialog
+
+    window = open_window(project_path)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+
+    def accept(dialog):
+        assert dialog.changes() == {}  # opening and closing changes nothing
+        dialog.use_when.setPlainText("依法调处矛盾")
+        dialog.examples.setPlainText("坚持和发展新时代“枫桥经验” | 000.txt\n法律顾问进社区 | 001.txt")
+        return CodeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CodeDialog, "exec", accept)
+    codebook_ops.edit_dialog(window, law)
+    with open_project(project_path) as project, project.session_factory() as session:
+        guidance = code_details(session, law).guidance
+    assert guidance["use_when"] == "依法调处矛盾"
+    assert guidance["examples"] == [{"quote": "坚持和发展新时代“枫桥经验”", "source": "000.txt"},
+                                    {"quote": "法律顾问进社区", "source": "001.txt"}]
+    window.undo_action.trigger()
+    with open_project(project_path) as project, project.session_factory() as session:
+        assert code_details(session, law).guidance.get("use_when") != "依法调处矛盾"

@@ -164,7 +164,7 @@ def test_document_and_code_memos_are_undoable_and_kept(qtbot, project_path, open
     qtbot.mouseClick(window.memo.save, Qt.MouseButton.LeftButton)
     window.coding.edit_target_memo("code", law)
     window.memo.editor.setPlainText("调解与诉源治理归入此码")
-    qtbot.mouseClick(window.memo.save, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.memo.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     window.undo_action.trigger()
     assert window.memo.editor.toPlainText() == ""
     window.redo_action.trigger()
