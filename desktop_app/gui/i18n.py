@@ -10,6 +10,11 @@ from desktop_app.core.paths import resources_dir
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def installed_language() -> str:
+    return _current[0]
 
 
 def translations_dir() -> Path:
@@ -26,6 +31,7 @@ def install_language(code: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = "en"
     if code == "en":
         return True
     ours = QTranslator(app)
@@ -33,6 +39,7 @@ def install_language(code: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
+    _current[0] = code
     qt = QTranslator(app)  # Qt's own strings (standard buttons, context menus), when shipped
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
             self.reading.set_font_size(float(size))
         mode = self.settings.value("view/words", WORDS_OFF)
         self.set_word_mode(mode if mode in self.word_actions else WORDS_OFF)
-        language = self.settings.value("view/language")
+        language = self.settings.value("view/language") or i18n.installed_language()
         if language in self.language_actions:
             self.language_actions[language].setChecked(True)
 
