@@ -4,6 +4,7 @@ use), the main window, the event loop. Errors at opening are shown as a message,
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -76,13 +77,23 @@ def _report_uncaught(kind, error, trace) -> None:
     box.exec()
 
 
+def last_project(settings: QSettings) -> str | None:
+    """The project file the user had open last, if it is still there."""
+    from desktop_app.gui.file_actions import RECENT_KEY
+
+    recent = settings.value(RECENT_KEY) or []
+    recent = [recent] if isinstance(recent, str) else list(recent)
+    return recent[0] if recent and Path(recent[0]).is_file() else None
+
+
 def run_gui(location: str | None) -> int:
+    """Open the window on `location`; with none, on the project used last, else the sample project."""
     app = application()
     settings = QSettings()
     language = settings.value("view/language") or i18n.system_language()
     i18n.install_language(str(language))
     try:
-        project = _open_in_background(location)
+        project = _open_in_background(location or last_project(settings))
     except Exception as error:  # noqa: BLE001 - whatever stops the project opening is told, not dumped
         reason = str(error) if isinstance(error, GovCoderError) else f"{type(error).__name__}: {error}"
         QMessageBox.critical(None, QCoreApplication.translate("App", "GovCoder"),

@@ -59,3 +59,26 @@ def test_the_default_sample_project_is_built_and_shown(isolated_user):
     assert seen["code"] == 0
     assert seen["documents"] == 5 and seen["chars"] > 100
     assert seen["project"].startswith(str(isolated_user))
+
+
+def test_the_next_start_reopens_the_project_used_last(isolated_user, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from desktop_app.core.sample import init_project
+
+    chosen = tmp_path / "mine.govcoder"
+    init_project(chosen, sample=True).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    opened = subprocess.run([sys.executable, "-c", SMOKE.replace("run_gui(None)", f"run_gui({str(chosen)!r})")],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert json.loads(opened.stdout.strip().splitlines()[-1])["project"] == str(chosen), opened.stderr
+    again = subprocess.run([sys.executable, "-c", SMOKE], capture_output=True, text=True, timeout=300, env=env)
+    assert json.loads(again.stdout.strip().splitlines()[-1])["project"] == str(chosen), again.stderr
+    # Gone since: the sample project opens instead of an error.
+    chosen.unlink()
+    fallback = subprocess.run([sys.executable, "-c", SMOKE], capture_output=True, text=True, timeout=300,
+                              env=env)
+    assert json.loads(fallback.stdout.strip().splitlines()[-1])["project"].startswith(str(isolated_user))
