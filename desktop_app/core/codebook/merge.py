@@ -10,6 +10,7 @@ refused if a code it would remove is applied anywhere: no import ever loses an a
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -119,7 +120,7 @@ def _update(session: Session, code: Code, entry: CodeEntry, carries: frozenset[s
     if replace:
         for key in ("english", "description", "keywords", "guidance"):
             if key in carries:
-                setattr(code, key, _copy(getattr(entry, key)))
+                setattr(code, key, deepcopy(getattr(entry, key)))
         if "colour" in carries and entry.colour:
             code.colour = entry.colour
         if "codable" in carries and entry.codable != code.codable:
@@ -139,7 +140,7 @@ def _update(session: Session, code: Code, entry: CodeEntry, carries: frozenset[s
         if "guidance" in carries:
             missing = {k: v for k, v in entry.guidance.items() if v and not (code.guidance or {}).get(k)}
             if missing:
-                code.guidance = {**(code.guidance or {}), **_copy(missing)}
+                code.guidance = {**(code.guidance or {}), **deepcopy(missing)}
         if "shortcut" in carries and not code.shortcut and entry.shortcut:
             code.shortcut = _free_shortcut(session, entry.shortcut, code, report, path)
     session.flush()
@@ -183,11 +184,3 @@ def _usable_guid(session: Session, guid: str | None) -> str | None:
 
 def _applied(session: Session, code: Code) -> bool:
     return bool(session.scalar(select(func.count()).select_from(Annotation).where(Annotation.code_id == code.id)))
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    return value

@@ -7,6 +7,7 @@ a `CodeEdit` holds the old and new values, so applying `old` with `edit_fields` 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -94,11 +95,11 @@ def edit_fields(session: Session, code_id: int, **changes: Any) -> CodeEdit:
     code = get_code(session, code_id)
     new = {key: _checked(session, code, key, value) for key, value in changes.items()}
     _check_category_rules(session, code, new)
-    old = {key: _copy(getattr(code, key)) for key in new}
+    old = {key: deepcopy(getattr(code, key)) for key in new}
     for key, value in new.items():
         setattr(code, key, value)
     session.flush()
-    return CodeEdit(code.id, code_paths(session)[code.id], old, {k: _copy(v) for k, v in new.items()})
+    return CodeEdit(code.id, code_paths(session)[code.id], old, {k: deepcopy(v) for k, v in new.items()})
 
 
 def rename_code(session: Session, code_id: int, name: str) -> CodeEdit:
@@ -227,11 +228,3 @@ def _guidance(value: dict[str, Any]) -> dict[str, Any]:
         if key not in GUIDANCE_KEYS:
             result[key] = extra
     return result
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    return value

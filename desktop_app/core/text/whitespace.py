@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.core.text.edits import merge_spans
+
 _EDGE_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _INDENT = re.compile(rf"^[{_EDGE_SPACE}]+", re.MULTILINE)
 _TRAILING = re.compile(rf"[{_EDGE_SPACE}]+$", re.MULTILINE)
@@ -28,7 +30,7 @@ def whitespace_spans(text: str) -> list[tuple[int, int]]:
         position = end + 1
     content = [i for i, line in enumerate(lines) if not line[2]]
     if not content:
-        return _merge(spans)
+        return merge_spans(spans)
     first, last = content[0], content[-1]
     spans += [(lines[i][0], lines[i][1]) for i in range(first)]  # blank lines at the top
     if last + 1 < len(lines):  # the newline ending the last paragraph, and blank lines after it
@@ -39,7 +41,7 @@ def whitespace_spans(text: str) -> list[tuple[int, int]]:
         keep = 0 if double_spaced else min(gap, 1)
         for i in range(content[k] + 1 + keep, content[k + 1]):
             spans.append((lines[i][0], lines[i][1]))
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -47,15 +49,3 @@ def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
     return mask
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
