@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
+from desktop_app.core.annotate.edits import list_annotations
 from desktop_app.core.annotate.operations import create_annotation
 from desktop_app.core.codebook.tree import list_codes
 from desktop_app.core.documents import list_documents
@@ -30,6 +31,8 @@ def test_a_team_project_is_created_migrated_and_coded_on_postgres(postgres_url):
         assert project.migration.backup is None and not project.migration.changed
         assert list_documents(session)[0].annotations == 1
         assert session.execute(text("SELECT quote FROM annotations")).scalar() == made.quote
+        # The reading view's fast path (driver-level query) speaks PostgreSQL's parameter style too.
+        assert list_annotations(session, documents[0].id) == [made]
 
 
 def test_postgres_enforces_the_same_constraints(postgres_url):
