@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -48,23 +49,29 @@ def _annotation(session: Session, annotation_id: int) -> Annotation:
     return annotation
 
 
+@cache
+def _annotations_query(dialect) -> tuple[str, str | None]:
+    """The SQL for one document's annotation rows in this dialect's parameter style, compiled once:
+    (sql, None) for positional parameters, (sql, name) for named ones."""
+    table = Annotation.__table__
+    compiled = (
+        select(table.c.id, table.c.code_id, table.c.start_offset, table.c.end_offset, table.c.quote,
+               table.c.memo, table.c.coder_id)
+        .where(table.c.document_id == bindparam("document"))
+        .compile(dialect=dialect)
+    )
+    return str(compiled), None if compiled.positional else "document"
+
+
 def list_annotations(session: Session, document_id: int) -> list[AnnotationInfo]:
     """A document's annotations in text order. Opening an article with thousands of them waits on
     this, so it is three flat queries (no join, no SQL sort), the big one read as plain driver tuples
     (SQLAlchemy's row objects cost as much again as SQLite's own fetch), and a sort in Python."""
     paths = code_paths(session)
     coders = dict(session.execute(select(Coder.id, Coder.name)).all())
-    table = Annotation.__table__
-    query = (select(table.c.id, table.c.code_id, table.c.start_offset, table.c.end_offset, table.c.quote,
-                    table.c.memo, table.c.coder_id)
-             .where(table.c.document_id == bindparam("document")))
-    compiled = query.compile(dialect=session.get_bind().dialect)
+    sql, parameter = _annotations_query(session.get_bind().dialect)
     cursor = session.connection().connection.driver_connection.cursor()
-    parameters = compiled.construct_params({"document": document_id})
-    if compiled.positional:
-        cursor.execute(str(compiled), [parameters[name] for name in compiled.positiontup])
-    else:
-        cursor.execute(str(compiled), parameters)
+    cursor.execute(sql, [document_id] if parameter is None else {parameter: document_id})
     rows = cursor.fetchall()
     cursor.close()
     rows.sort(key=lambda row: (row[2], -row[3], row[0]))
