@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -210,10 +210,12 @@ class MemoPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.target: tuple[str, int] | None = None
+        self._loaded = ""  # the memo as last shown or saved: anything else in the editor is unsaved
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("memoEditor")
+        self.editor.installEventFilter(self)
         self.save = QPushButton(self)
         self.save.setObjectName("memoSave")
         self.save.clicked.connect(self._save)
@@ -243,7 +245,9 @@ class MemoPanel(QWidget):
             self.show_target("annotation", info.id, f"{info.code} · “{info.quote[:40]}”", info.memo)
 
     def show_target(self, kind: str | None, target: int | None, label: str, text: str) -> None:
+        self.flush()
         self.target = (kind, target) if kind is not None and target is not None else None
+        self._loaded = text
         self.label.setText(label)
         self.editor.setPlainText(text)
         self.editor.setEnabled(self.target is not None)
@@ -255,4 +259,16 @@ class MemoPanel(QWidget):
 
     def _save(self) -> None:
         if self.target is not None:
-            self.saveRequested.emit(self.target[0], self.target[1], self.editor.toPlainText())
+            self._loaded = self.editor.toPlainText()
+            self.saveRequested.emit(self.target[0], self.target[1], self._loaded)
+
+    def flush(self) -> None:
+        """Save what was typed but not yet saved. Called whenever the user moves on (another target, the
+        editor losing focus, another document, closing the window): no Save click is needed to keep a memo."""
+        if self.target is not None and self.editor.toPlainText() != self._loaded:
+            self._save()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: int) -> None:
         if self.bench.document is not None and self.bench.document.id == document_id:
             return
+        self.memo.flush()  # while the memo's annotation still belongs to the open document
         document = self.bench.open_document(document_id)
         annotations = self.bench.ordered_annotations()
         self.reading.show_document(document.text, [span_of(a) for a in annotations], self.bench.colours(),
@@ -469,6 +470,7 @@ class MainWindow(QMainWindow):
             self.language_actions[language].setChecked(True)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.memo.flush()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

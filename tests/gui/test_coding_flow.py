@@ -173,3 +173,29 @@ def test_document_and_code_memos_are_undoable_and_kept(qtbot, project_path, open
     with open_project(project_path) as project, project.session_factory() as session:
         assert get_memo(session, "document", document_id) == "本文以枫桥经验为主线"
         assert get_memo(session, "code", law) == "调解与诉源治理归入此码"
+
+
+def test_a_memo_typed_without_saving_is_kept_when_the_user_moves_on(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    a = ASTRAL_TEXT.index("协商议事")
+    b = ASTRAL_TEXT.index("矛盾纠纷")
+    for start in (a, b):
+        window.reading.select_span(start, start + 4)
+        window.coding.apply_code(law)
+    # Typed, never saved; then another annotation is clicked.
+    click(window.reading, a + 1)
+    window.memo.editor.setFocus()
+    qtbot.keyClicks(window.memo.editor, "first")
+    click(window.reading, b + 1)
+    # Typed again, never saved; then the window is closed.
+    window.memo.editor.setFocus()
+    qtbot.keyClicks(window.memo.editor, "second")
+    window.close()
+    window.bench.project.close()
+    with open_project(project_path) as project, project.session_factory() as session:
+        from desktop_app.core.annotate.edits import list_annotations
+
+        memos = {info.quote: info.memo for info in list_annotations(session, document_id)}
+    assert memos == {"协商议事": "first", "矛盾纠纷": "second"}
