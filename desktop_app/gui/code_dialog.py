@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.core.code_details import CodeDetails
+from desktop_app.core.codebook.details import CodeDetails
 
 
 class CodeDialog(QDialog):

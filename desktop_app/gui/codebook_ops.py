@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from desktop_app.core.code_details import code_details
+from desktop_app.core.codebook.details import code_details
 from desktop_app.gui.code_dialog import CodeDialog
 from desktop_app.gui.codebook_commands import (
     CreateCodeCommand,

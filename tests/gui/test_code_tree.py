@@ -147,7 +147,7 @@ def test_reorganise_the_codebook_from_the_keyboard_and_undo(qtbot, project_path,
 
 
 def test_the_code_dialog_edits_guidance_and_examples(qtbot, project_path, open_window, monkeypatch):
-    from desktop_app.core.code_details import code_details
+    from desktop_app.core.codebook.details import code_details
     from desktop_app.gui import codebook_ops
     from desktop_app.gui.code_dialog import CodeDialog
 
