@@ -16,23 +16,11 @@ from PySide6.QtWidgets import QApplication
 ASTRAL_TEXT = "𠮷野家门前😀，社区网格员开展矛盾纠纷调解工作。\n居民议事会推进协商议事。"
 
 
-def _build_template(path: Path) -> None:
-    from desktop_app.core.sample import init_project
-
-    init_project(path, sample=True).close()
-
-
-@pytest.fixture(scope="session")
-def gui_project_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("gui-template") / "sample.govcoder"
-    _build_template(path)
-    return path
-
-
 @pytest.fixture
-def project_path(gui_project_template, tmp_path) -> Path:
+def project_path(sample_project_template, tmp_path) -> Path:
+    """A copy of the sample project built once per run by tests/conftest.py."""
     target = tmp_path / "p.govcoder"
-    shutil.copy(gui_project_template, target)
+    shutil.copy(sample_project_template, target)
     return target
 
 
