@@ -126,9 +126,12 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         if data.startswith(bom):
             return _decode_as(data, name, bom_encoding)
     _check_binary(data, name)
+    try:
+        # No score needed: valid UTF-8 is UTF-8 (and this is most files, so it must stay cheap).
+        return _finish(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
     reading = _strict(data, "utf-8")
-    if reading and not reading.truncated:
-        return _finish(reading.text, name), "utf-8"
     candidates = [reading] if reading else []
     tried = {"utf-8"}
     for candidate in ["gb18030", "big5", *_guesses(data)]:
