@@ -17,6 +17,7 @@ import re
 import sys
 import threading
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from itertools import accumulate
@@ -152,6 +153,33 @@ class Segmenter:
         if forced:
             ends = sorted(set(ends).union(forced).difference((0,)))
         return ends
+
+    def boundaries_many(self, texts: list[str], shadows: list[str] | None = None) -> list[list[int]]:
+        """`boundaries` of each text, cut in one engine call (one GIL hand-over, one lock).
+
+        The shadows are joined with newlines: jieba splits whitespace off as tokens of its own before
+        it builds word graphs, so no token can cross a newline and each article is cut exactly as alone
+        (tests prove it on the seeds and on random texts). Should a token ever cross, the texts are
+        cut one by one instead.
+        """
+        if shadows is None:
+            shadows = [simplified_shadow(text) for text in texts]
+        tokens = self.raw_tokens("\n".join(shadows))
+        ends = list(accumulate(map(len, tokens)))
+        results: list[list[int]] = []
+        first = offset = 0  # token index and offset where the current text starts
+        for text, shadow in zip(texts, shadows, strict=True):
+            stop = offset + len(text)
+            last = bisect_left(ends, stop, lo=first) if text else first - 1
+            own = list(accumulate(map(len, tokens[first:last + 1])))
+            if text and (last == len(ends) or ends[last] != stop or own[-1] != len(text)):
+                return [self.boundaries(each) for each in texts]
+            forced = [edge for match in _ALONE.finditer(shadow) for edge in match.span()]
+            if forced:
+                own = sorted(set(own).union(forced).difference((0,)))
+            results.append(own)
+            first, offset = last + 2, stop + 1  # past the newline that joined the next text
+        return results
 
     def tokens(self, text: str) -> list[tuple[int, int]]:
         ends = self.boundaries(text)

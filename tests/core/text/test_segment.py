@@ -152,3 +152,27 @@ def test_tokens_tile_the_text_and_the_shadow_keeps_its_length(segmenter, text):
     for (_, end), (start, _) in zip(tokens, tokens[1:], strict=False):
         assert end == start
     assert all(start < end for start, end in tokens)
+
+
+@pytest.mark.parametrize("engine", available_engines())
+def test_articles_cut_together_are_cut_exactly_as_alone(engine, seed_texts):
+    """The import cuts a batch of articles in one engine call; no article may feel its neighbours."""
+    segmenter = Segmenter(engine=engine)
+    seeds = list(seed_texts.values())
+    # Edges that could glue articles together: ends and starts in Han, Latin, digits, hyphens,
+    # spaces, newlines, astral characters, and empty articles.
+    texts = [*seeds, "", "社区", "治理", "abc", "123", "-", "x-", "\n", " 网格", "员 ", ASTRAL, EMOJI,
+             *(seed[:40] for seed in seeds), *(seed[-40:] for seed in seeds), ""]
+    alone = [segmenter.boundaries(text) for text in texts]
+
+    def cut_one_by_one(text):  # the fallback: taking it would mean the joined cut went wrong
+        raise AssertionError(f"{text[:20]!r} had to be cut alone")
+
+    segmenter.boundaries = cut_one_by_one
+    assert segmenter.boundaries_many(texts) == alone
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_ALPHABET, max_size=30).map("".join), max_size=6))
+def test_any_batch_of_texts_cuts_as_each_text_alone(segmenter, texts):
+    assert segmenter.boundaries_many(texts) == [segmenter.boundaries(text) for text in texts]
