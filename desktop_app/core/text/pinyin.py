@@ -28,17 +28,28 @@ def _is_toned_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(plain) is not None
 
 
+# A mirror site glosses the same few hundred syllables over and over: each is judged once.
+_judged: dict[str, bool] = {}
+_JUDGED_LIMIT = 20_000
+
+
 def find_glosses(text: str) -> list[tuple[int, int]]:
     """[start, end) of every pinyin gloss in `text`, parentheses included."""
     found: list[tuple[int, int]] = []
+    if "(" not in text and "（" not in text:
+        return found  # two substring scans cost a twentieth of the regex pass
     for match in _CANDIDATE.finditer(text):
-        start = match.start()
+        start, end = match.span()
         # A gloss that follows another gloss (報(bào)(bào)) would follow the character once the first goes.
-        follows_gloss = bool(found) and found[-1][1] == start
-        if not follows_gloss and (start == 0 or not text[start - 1].isalpha()):
-            continue
-        if _is_toned_syllable(match.group(1)):
-            found.append((start, match.end()))
+        if (found and found[-1][1] == start) or (start and text[start - 1].isalpha()):
+            word = match[1]
+            toned = _judged.get(word)
+            if toned is None:
+                toned = _is_toned_syllable(word)
+                if len(_judged) < _JUDGED_LIMIT:
+                    _judged[word] = toned
+            if toned:
+                found.append((start, end))
     return found
 
 
