@@ -1,19 +1,27 @@
-"""Importing files into a project: one transaction per file, duplicates reported, tokens cached.
+"""Importing files into a project: duplicates reported, tokens cached, nothing half-stored.
 
 A file that fails leaves nothing behind and never stops the others. An article whose text (ignoring
 whitespace, so also ignoring furniture that cleaning removed) is already in the project, or appeared
-earlier in the same batch, is skipped with the reason unless `force` is given.
+earlier in the same import, is skipped with the reason unless `force` is given.
+
+Files are read and cleaned on the caller's thread while a worker thread segments and stores the
+previous batch, one transaction a batch: the Rust segmenter and SQLite release the GIL while they
+work, so the two overlap. If the database refuses a batch, its files are stored again one
+transaction each, so only the file it refuses fails. An interrupted import loses at most the
+batches in flight, never part of a file.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +32,9 @@ from desktop_app.core.text.readers import SUPPORTED_SUFFIXES
 from desktop_app.core.text.segment import Segmenter, pack_boundaries, unpack_boundaries
 
 Progress = Callable[[int, int, str], None]
+# Articles cut in one engine call and stored in one transaction: large enough that the hand-overs
+# between threads and the commits cost little, small enough that progress and cancellation stay prompt.
+BATCH_ARTICLES = 128
 
 
 @dataclass
@@ -81,79 +92,176 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
     if segmenter is None:
         with session_factory() as session:
             segmenter = segmenter_for(session)
-    seen: dict[str, str] = {}  # content hash -> file, for duplicates within this batch
+    store = _Store(session_factory, segmenter, force)
     results: list[FileResult] = []
-    for number, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            results.extend(FileResult(str(p), "skipped", reason="import cancelled before this file")
-                           for p in files[number:])
-            break
-        if progress is not None:
-            progress(number, len(files), str(path))
-        results.extend(_import_file(session_factory, path, encoding, options, force, segmenter, seen))
+    batch = _Batch()
+    in_flight: deque[Future] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govcoder-store") as writer:
+        def hand_over(full: _Batch) -> None:
+            while len(in_flight) >= 2:  # reading must not run far ahead of storing: memory stays flat
+                in_flight.popleft().result()
+            in_flight.append(writer.submit(store.save, full))
+
+        for number, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                results.extend(FileResult(str(p), "skipped", reason="import cancelled before this file")
+                               for p in files[number:])
+                break
+            if progress is not None:
+                progress(number, len(files), str(path))
+            read = _read_file(path, encoding, options)
+            results.extend(read.results)
+            if read.articles:
+                batch.files.append(read)
+                if batch.size >= BATCH_ARTICLES:
+                    hand_over(batch)
+                    batch = _Batch()
+        if batch.files:
+            hand_over(batch)
+        for stored in in_flight:
+            stored.result()
     if progress is not None:
         progress(len(files), len(files), "")
     return results
 
 
-def _import_file(session_factory, path: Path, encoding, options, force, segmenter,
-                 seen: dict[str, str]) -> list[FileResult]:
+@dataclass
+class _ReadFile:
+    path: Path
+    articles: list[PreparedArticle] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)  # one per article, filled in when stored
+
+
+@dataclass
+class _Batch:
+    files: list[_ReadFile] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return sum(len(read.articles) for read in self.files)
+
+    def texts(self) -> list[str]:
+        return [article.text for read in self.files for article in read.articles]
+
+    def shadows(self) -> list[str]:
+        return [article.shadow for read in self.files for article in read.articles]
+
+
+def _read_file(path: Path, encoding: str | None, options: CleaningOptions | None) -> _ReadFile:
     if not path.exists():
-        return [FileResult(str(path), "failed", reason=f"{path}: no such file or folder")]
+        return _ReadFile(path, results=[FileResult(str(path), "failed", reason=f"{path}: no such file or folder")])
     try:
         articles = read_articles(path, encoding=encoding, options=options)
     except GovCoderError as error:
-        return [FileResult(str(path), "failed", reason=str(error))]
-    labels = [f"{path} (row {a.extracted['row']})" if "row" in a.extracted else str(path) for a in articles]
-    results: list[FileResult] = []
-    batch: dict[str, str] = {}  # hashes of this file's articles, made known to `seen` once committed
-    try:
-        with session_factory.begin() as session:
-            for label, article in zip(labels, articles, strict=True):
-                result = FileResult(label, "imported", encoding=article.encoding, script=article.script,
-                                    cleaning=_summary(article.cleaning))
-                duplicate = None if force else _duplicate_of(session, article, {**seen, **batch})
-                if duplicate:
-                    result.status, result.reason = "skipped", duplicate
-                else:
-                    result.id = _store(session, article, path, segmenter)
-                    batch.setdefault(article.content_hash, label)
-                results.append(result)
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-        return [FileResult(label, "failed", reason=f"{label}: could not be stored ({reason}); nothing was "
-                           "imported from this file") for label in labels]
-    for content_hash, label in batch.items():
-        seen.setdefault(content_hash, label)
-    return results
+        return _ReadFile(path, results=[FileResult(str(path), "failed", reason=str(error))])
+    results = [
+        FileResult(f"{path} (row {a.extracted['row']})" if "row" in a.extracted else str(path), "imported",
+                   encoding=a.encoding, script=a.script, cleaning=_summary(a.cleaning))
+        for a in articles
+    ]
+    return _ReadFile(path, articles, results)
 
 
-def _duplicate_of(session: Session, article: PreparedArticle, seen: dict[str, str]) -> str | None:
-    existing = session.execute(
-        select(Document.id, Document.title).where(Document.content_hash == article.content_hash).limit(1)
-    ).first()
-    if existing:
-        return f"same text as document {existing.id} ({existing.title}) already in the project; use --force"
-    if article.content_hash in seen:
-        return f"same text as {seen[article.content_hash]} in this import; use --force"
+class _Store:
+    """Writes batches of read files, deciding duplicates against the project and the import so far."""
+
+    def __init__(self, session_factory: sessionmaker[Session], segmenter: Segmenter, force: bool):
+        self._session_factory = session_factory
+        self._segmenter = segmenter
+        self._dictionary_hash = segmenter.dictionary_hash
+        self._force = force
+        self._seen: dict[str, str] = {}  # content hash -> label, of articles stored by this import
+
+    def save(self, batch: _Batch) -> None:
+        boundaries = iter(self._segmenter.boundaries_many(batch.texts(), batch.shadows()))
+        per_file = [[next(boundaries) for _ in read.articles] for read in batch.files]
+        try:
+            self._commit(batch.files, per_file)
+        except SQLAlchemyError:
+            for read, cut in zip(batch.files, per_file, strict=True):
+                try:
+                    self._commit([read], [cut])
+                except SQLAlchemyError as error:
+                    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+                    for result in read.results:
+                        result.status = "failed"
+                        result.reason = (f"{result.file}: could not be stored ({reason}); nothing was "
+                                         "imported from this file")
+
+    def _commit(self, files: list[_ReadFile], boundaries: list[list[list[int]]]) -> None:
+        """Stores the files in one transaction; results and the seen hashes change only once committed."""
+        outcomes: list[tuple[FileResult, str, int | str]] = []  # (result, status, id or reason)
+        seen_now: dict[str, str] = {}
+        with self._session_factory.begin() as session:
+            known = {} if self._force else _known_hashes(
+                session, {a.content_hash for read in files for a in read.articles})
+            stored: list[tuple[FileResult, PreparedArticle, list[int], Path]] = []
+            for read, cuts in zip(files, boundaries, strict=True):
+                for result, article, cut in zip(read.results, read.articles, cuts, strict=True):
+                    reason = None if self._force else _duplicate_reason(
+                        article.content_hash, known, self._seen, seen_now)
+                    if reason:
+                        outcomes.append((result, "skipped", reason))
+                    else:
+                        stored.append((result, article, cut, read.path))
+                        seen_now.setdefault(article.content_hash, result.file)
+            ids = _insert(session, stored, self._dictionary_hash)
+            outcomes.extend((result, "imported", id_) for (result, *_), id_ in zip(stored, ids, strict=True))
+        for result, status, value in outcomes:
+            result.status = status
+            if status == "imported":
+                result.id = value
+            else:
+                result.reason = value
+        for content_hash, label in seen_now.items():
+            self._seen.setdefault(content_hash, label)
+
+
+def _known_hashes(session: Session, hashes: set[str]) -> dict[str, tuple[int, str]]:
+    """Content hash -> (id, title) of the documents already in the project with one of `hashes`."""
+    known: dict[str, tuple[int, str]] = {}
+    ordered = sorted(hashes)
+    for start in range(0, len(ordered), 500):  # well under every database's bound-parameter limit
+        rows = session.execute(select(Document.content_hash, Document.id, Document.title)
+                               .where(Document.content_hash.in_(ordered[start:start + 500])))
+        for content_hash, id_, title in rows:
+            known.setdefault(content_hash, (id_, title))
+    return known
+
+
+def _duplicate_reason(content_hash: str, known: dict[str, tuple[int, str]], *earlier: dict[str, str]) -> str | None:
+    if content_hash in known:
+        id_, title = known[content_hash]
+        return f"same text as document {id_} ({title}) already in the project; use --force"
+    for labels in earlier:
+        if content_hash in labels:
+            return f"same text as {labels[content_hash]} in this import; use --force"
     return None
 
 
-def _store(session: Session, article: PreparedArticle, path: Path, segmenter: Segmenter) -> int:
-    document = Document(
-        title=article.title[:500], outlet=article.outlet[:300] if article.outlet else None,
-        published=article.published, authors=article.authors, url=article.url,
-        original_text=article.original, text=article.text, script=article.script,
-        cleaning=article.cleaning, extracted=article.extracted, content_hash=article.content_hash,
-        encoding=article.encoding, source_path=str(path),
-    )
-    document.attributes = [DocumentAttribute(key=key[:200], type=kind, value=value)
-                           for key, (kind, value) in article.attributes.items()]
-    session.add(document)
-    session.flush()
-    session.add(Segmentation(document_id=document.id, dictionary_hash=segmenter.dictionary_hash,
-                             boundaries=pack_boundaries(segmenter.boundaries(article.text))))
-    return document.id
+def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, list[int], Path]],
+            dictionary_hash: str) -> list[int]:
+    """Bulk inserts (ids returned in row order) rather than one ORM object graph per article."""
+    if not stored:
+        return []
+    rows = [
+        {"title": a.title[:500], "outlet": a.outlet[:300] if a.outlet else None, "published": a.published,
+         "authors": a.authors, "url": a.url, "original_text": a.original, "text": a.text, "script": a.script,
+         "cleaning": a.cleaning, "extracted": a.extracted, "content_hash": a.content_hash,
+         "encoding": a.encoding, "source_path": str(path)}
+        for _, a, _, path in stored
+    ]
+    ids = list(session.scalars(insert(Document).returning(Document.id, sort_by_parameter_order=True), rows))
+    attributes = [{"document_id": id_, "key": key[:200], "type": kind, "value": value}
+                  for id_, (_, a, _, _) in zip(ids, stored, strict=True)
+                  for key, (kind, value) in a.attributes.items()]
+    if attributes:
+        session.execute(insert(DocumentAttribute), attributes)
+    session.execute(insert(Segmentation), [
+        {"document_id": id_, "dictionary_hash": dictionary_hash, "boundaries": pack_boundaries(cut)}
+        for id_, (_, _, cut, _) in zip(ids, stored, strict=True)
+    ])
+    return ids
 
 
 def ensure_segmentation(session: Session, document_id: int, segmenter: Segmenter) -> list[int]:

@@ -76,27 +76,25 @@ def test_a_failed_file_leaves_nothing_and_the_others_still_import(project, seed_
     assert count(project) == 1 and count(project, Segmentation) == 1
 
 
-def test_a_storage_error_rolls_back_the_whole_file(project, tmp_path, segmenter, monkeypatch):
-    from sqlalchemy.exc import OperationalError
-
-    import desktop_app.core.text.importer as importer
+def test_a_storage_error_rolls_back_the_whole_file_and_spares_the_others(project, tmp_path, seed_paths,
+                                                                         segmenter):
+    from sqlalchemy import text
 
     table = tmp_path / "two.csv"
-    table.write_text("标题,正文\n一,党建引领基层治理第一篇。\n二,网格员入户走访第二篇。\n", encoding="utf-8")
-    calls = {"n": 0}
-    real_store = importer._store
-
-    def flaky(session, article, path, seg):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
-        return real_store(session, article, path, seg)
-
-    monkeypatch.setattr(importer, "_store", flaky)
-    results = import_paths(project.session_factory, [table], segmenter=segmenter)
-    assert [r.status for r in results] == ["failed", "failed"]
-    assert "disk I/O error" in results[0].reason
-    assert count(project) == 0
+    table.write_text("标题,正文,地区\n一,党建引领基层治理第一篇。,贵州\n二,网格员入户走访第二篇。,深圳\n",
+                     encoding="utf-8")
+    with project.session_factory.begin() as session:  # the database itself refuses the second row
+        session.execute(text("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.title = '二' "
+                             "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"))
+    results = import_paths(project.session_factory, [seed_paths["000"], table, seed_paths["004"]],
+                           segmenter=segmenter)
+    assert [r.status for r in results] == ["imported", "failed", "failed", "imported"]
+    assert "disk I/O error" in results[1].reason and results[1].reason.endswith("from this file")
+    assert count(project) == 2 and count(project, Segmentation) == 2
+    with project.session_factory() as session:
+        assert {d.id for d in session.scalars(select(Document))} == {results[0].id, results[3].id}
+        # Row one's 地区 went with the rest of its file.
+        assert session.scalar(select(func.count()).where(DocumentAttribute.key == "地区")) == 0
 
 
 def test_progress_and_cancellation(project, seed_paths, segmenter):
