@@ -129,7 +129,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop_app.core.text.importer import import_paths
-    from desktop_app.core.text.pipeline import CleaningOptions
 
     def progress(done: int, total: int, name: str) -> None:
         if not args.json and sys.stderr.isatty():
@@ -138,7 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as project:
         results = import_paths(
             project.session_factory, [Path(p) for p in args.paths], encoding=args.encoding,
-            options=CleaningOptions.none() if args.no_clean else None, force=args.force, progress=progress,
+            options=_cleaning_options(args), force=args.force, progress=progress,
         )
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
@@ -152,6 +151,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     for r in failed:
         print(f"govcoder: error: {r.reason}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _cleaning_options(args: argparse.Namespace):
+    from desktop_app.core.text.pipeline import CleaningOptions
+
+    if args.no_clean:
+        return CleaningOptions.none()
+    return CleaningOptions(pinyin=not args.no_pinyin, furniture=not args.no_furniture,
+                           whitespace=not args.no_whitespace, mojibake=not args.no_mojibake)
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -309,6 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--encoding", help="the files' encoding, instead of detecting it (e.g. gb18030, big5)")
     imports.add_argument("--no-clean", action="store_true",
                          help="keep the text exactly as decoded: no pinyin, furniture or whitespace cleaning")
+    for step, what in (("pinyin", "keep pinyin glosses (報(bào)訊)"),
+                       ("furniture", "keep web furniture (header lines, editor lines, share widgets) in the text"),
+                       ("whitespace", "keep indentation and blank lines as they are"),
+                       ("mojibake", "do not look for mojibake")):
+        imports.add_argument(f"--no-{step}", action="store_true", help=what)
     imports.add_argument("--force", action="store_true", help="import duplicates of documents already here")
 
     edit = command("edit", cmd_edit, "change a document's metadata and attributes (never its text)")

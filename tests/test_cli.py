@@ -240,6 +240,21 @@ def test_import_reports_each_file_and_fails_only_for_the_bad_one(govcoder, tmp_p
     assert forced.returncode == 0 and forced.json()[0]["status"] == "imported"
 
 
+def test_each_cleaning_step_can_be_switched_off_alone(govcoder, tmp_path):
+    assert govcoder("--project", "p.govcoder", "init").returncode == 0
+    seed = REPO / "seeds" / "001_70f6890e040799b8.txt"  # glossed, with header and editor lines
+    result = govcoder("--project", "p.govcoder", "import", str(seed), "--no-pinyin", "--json")
+    assert result.returncode == 0
+    steps = [entry["step"] for entry in result.json()[0]["cleaning"]]
+    assert "pinyin" not in steps and {"furniture", "whitespace", "mojibake"} <= set(steps)
+    shown = govcoder("--project", "p.govcoder", "show", str(result.json()[0]["id"]), "--json").json()
+    assert "(bào)" in shown["text"]
+    kept = govcoder("--project", "p.govcoder", "import", str(seed), "--no-furniture", "--force", "--json")
+    assert "furniture" not in [entry["step"] for entry in kept.json()[0]["cleaning"]]
+    shown = govcoder("--project", "p.govcoder", "show", str(kept.json()[0]["id"]), "--json").json()
+    assert "(bào)" not in shown["text"] and "責編" in shown["text"]
+
+
 def test_show_tokens_tile_the_text_and_original_keeps_what_cleaning_removed(govcoder, sample_project):
     docs = govcoder("--project", str(sample_project), "docs", "--json").json()
     traditional = next(d for d in docs if d["script"] == "traditional")
