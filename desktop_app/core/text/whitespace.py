@@ -7,45 +7,45 @@ are, gets single line breaks like every other document; otherwise runs of blank 
 
 from __future__ import annotations
 
-import re
-
 from desktop_app.core.text.edits import merge_spans
 
 _EDGE_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
-_INDENT = re.compile(rf"^[{_EDGE_SPACE}]+", re.MULTILINE)
-_TRAILING = re.compile(rf"[{_EDGE_SPACE}]+$", re.MULTILINE)
 
 
 def whitespace_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans whose deletion tidies `text` as described above."""
-    spans = [m.span() for m in _INDENT.finditer(text)] + [m.span() for m in _TRAILING.finditer(text)]
-    deleted = _mask(len(text), spans)
-    # Where each line's content starts and whether it is blank once its spaces are gone.
-    lines: list[tuple[int, int, bool]] = []  # (start, end incl. newline, blank)
+    # Line by line with str.strip: a regex for trailing spaces is tried at every character.
+    spans: list[tuple[int, int]] = []  # indentation and trailing spaces, whole blank lines' spaces
+    content: list[int] = []  # lines left with something once their edges go
+    starts: list[int] = []
     position = 0
-    for raw in text.split("\n"):
+    for index, raw in enumerate(text.split("\n")):
+        starts.append(position)
         end = position + len(raw)
-        blank = all(deleted[i] for i in range(position, end))
-        lines.append((position, min(end + 1, len(text)), blank))
+        kept = raw.strip(_EDGE_SPACE)
+        if kept:
+            content.append(index)
+            if len(kept) != len(raw):
+                indent = len(raw) - len(raw.lstrip(_EDGE_SPACE))
+                trailing = len(raw) - indent - len(kept)
+                if indent:
+                    spans.append((position, position + indent))
+                if trailing:
+                    spans.append((end - trailing, end))
+        elif raw:
+            spans.append((position, end))
         position = end + 1
-    content = [i for i, line in enumerate(lines) if not line[2]]
     if not content:
         return merge_spans(spans)
     first, last = content[0], content[-1]
-    spans += [(lines[i][0], lines[i][1]) for i in range(first)]  # blank lines at the top
-    if last + 1 < len(lines):  # the newline ending the last paragraph, and blank lines after it
-        spans.append((lines[last][1] - 1 if text[lines[last][1] - 1] == "\n" else lines[last][1], len(text)))
+    if first:  # blank lines at the top
+        spans.append((0, starts[first]))
+    if last + 1 < len(starts):  # the newline ending the last paragraph, and blank lines after it
+        spans.append((starts[last + 1] - 1, len(text)))
     gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
     double_spaced = len(gaps) >= 2 and all(gap == 1 for gap in gaps)
+    keep = 0 if double_spaced else 1
     for k, gap in enumerate(gaps):
-        keep = 0 if double_spaced else min(gap, 1)
-        for i in range(content[k] + 1 + keep, content[k + 1]):
-            spans.append((lines[i][0], lines[i][1]))
+        if gap > keep:  # the blank lines of a run beyond the one kept, newlines included
+            spans.append((starts[content[k] + 1 + keep], starts[content[k + 1]]))
     return merge_spans(spans)
-
-
-def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
-    mask = bytearray(size)
-    for start, end in spans:
-        mask[start:end] = b"\x01" * (end - start)
-    return mask
