@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
-from desktop_app.core.store.models import Code, Document, DocumentAttribute, Segmentation, utcnow
+from desktop_app.core.store.models import Code, Document, DocumentAttribute, Segmentation, new_guid, utcnow
 from desktop_app.core.text.pipeline import CleaningOptions, PreparedArticle, read_articles
 from desktop_app.core.text.readers import SUPPORTED_SUFFIXES
 from desktop_app.core.text.segment import Segmenter, pack_boundaries, unpack_boundaries
@@ -241,24 +241,33 @@ def _duplicate_reason(content_hash: str, known: dict[str, tuple[int, str]], *ear
 
 def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, list[int], Path]],
             dictionary_hash: str) -> list[int]:
-    """Bulk inserts (ids returned in row order) rather than one ORM object graph per article."""
+    """Plain executemany inserts, the ids read back by guid: one statement per table, not per row."""
     if not stored:
         return []
+    now = utcnow()
     rows = [
-        {"title": a.title[:500], "outlet": a.outlet[:300] if a.outlet else None, "published": a.published,
-         "authors": a.authors, "url": a.url, "original_text": a.original, "text": a.text, "script": a.script,
-         "cleaning": a.cleaning, "extracted": a.extracted, "content_hash": a.content_hash,
-         "encoding": a.encoding, "source_path": str(path)}
+        {"guid": new_guid(), "title": a.title[:500], "outlet": a.outlet[:300] if a.outlet else None,
+         "published": a.published, "authors": a.authors, "url": a.url, "original_text": a.original,
+         "text": a.text, "script": a.script, "cleaning": a.cleaning, "extracted": a.extracted,
+         "content_hash": a.content_hash, "encoding": a.encoding, "source_path": str(path), "imported_at": now}
         for _, a, _, path in stored
     ]
-    ids = list(session.scalars(insert(Document).returning(Document.id, sort_by_parameter_order=True), rows))
+    session.execute(insert(Document.__table__), rows)
+    guids = [row["guid"] for row in rows]
+    by_guid: dict[str, int] = {}
+    for start in range(0, len(guids), 500):  # well under every database's bound-parameter limit
+        table = Document.__table__
+        by_guid.update(session.execute(select(table.c.guid, table.c.id).where(
+            table.c.guid.in_(guids[start:start + 500]))).all())
+    ids = [by_guid[guid] for guid in guids]
     attributes = [{"document_id": id_, "key": key[:200], "type": kind, "value": value}
                   for id_, (_, a, _, _) in zip(ids, stored, strict=True)
                   for key, (kind, value) in a.attributes.items()]
     if attributes:
-        session.execute(insert(DocumentAttribute), attributes)
-    session.execute(insert(Segmentation), [
-        {"document_id": id_, "dictionary_hash": dictionary_hash, "boundaries": pack_boundaries(cut)}
+        session.execute(insert(DocumentAttribute.__table__), attributes)
+    session.execute(insert(Segmentation.__table__), [
+        {"document_id": id_, "dictionary_hash": dictionary_hash, "boundaries": pack_boundaries(cut),
+         "computed_at": now}
         for id_, (_, _, cut, _) in zip(ids, stored, strict=True)
     ])
     return ids
