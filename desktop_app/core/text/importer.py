@@ -4,17 +4,17 @@ A file that fails leaves nothing behind and never stops the others. An article w
 whitespace, so also ignoring furniture that cleaning removed) is already in the project, or appeared
 earlier in the same import, is skipped with the reason unless `force` is given.
 
-Files are read and cleaned on the caller's thread while a worker thread segments and stores the
-previous batch, one transaction a batch: the Rust segmenter and SQLite release the GIL while they
-work, so the two overlap. If the database refuses a batch, its files are stored again one
-transaction each, so only the file it refuses fails. An interrupted import loses at most the
-batches in flight, never part of a file.
+Files are read and cleaned on the caller's thread while a worker thread segments the previous batch
+(the Rust segmenter releases the GIL while it cuts, so the two overlap); what is cut is stored in
+bulk and committed about once a second. If the database refuses a commit, its files are stored
+again one transaction each, so only the file it refuses fails. An interrupted import loses at most
+the last second's files, never part of a file.
 """
 
 from __future__ import annotations
 
 import os
-from collections import deque
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -32,9 +32,10 @@ from desktop_app.core.text.readers import SUPPORTED_SUFFIXES
 from desktop_app.core.text.segment import Segmenter, pack_boundaries, unpack_boundaries
 
 Progress = Callable[[int, int, str], None]
-# Articles cut in one engine call and stored in one transaction: large enough that the hand-overs
-# between threads and the commits cost little, small enough that progress and cancellation stay prompt.
+# Articles cut in one engine call: enough that handing them to the worker costs little, few enough
+# that cutting overlaps with reading the next ones.
 BATCH_ARTICLES = 128
+COMMIT_SECONDS = 1.0
 
 
 @dataclass
@@ -92,15 +93,20 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
     if segmenter is None:
         with session_factory() as session:
             segmenter = segmenter_for(session)
-    store = _Store(session_factory, segmenter, force)
+    store = _Store(session_factory, segmenter.dictionary_hash, force)
     results: list[FileResult] = []
     batch = _Batch()
-    in_flight: deque[Future] = deque()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govcoder-store") as writer:
-        def hand_over(full: _Batch) -> None:
-            while len(in_flight) >= 2:  # reading must not run far ahead of storing: memory stays flat
-                in_flight.popleft().result()
-            in_flight.append(writer.submit(store.save, full))
+    cutting: tuple[_Batch, Future] | None = None
+    # Only the cut runs on the worker: it gives the GIL back once a batch. Storing there too would
+    # hand the GIL over at every SQLite step and wait for it each time behind the reading thread.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govcoder-segment") as cutter:
+        def hand_over(full: _Batch | None) -> None:
+            nonlocal cutting
+            previous = cutting
+            cutting = None if full is None else (
+                full, cutter.submit(segmenter.boundaries_many, full.texts(), full.shadows()))
+            if previous is not None:
+                store.add(previous[0], previous[1].result())
 
         for number, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -116,10 +122,9 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
                 if batch.size >= BATCH_ARTICLES:
                     hand_over(batch)
                     batch = _Batch()
-        if batch.files:
-            hand_over(batch)
-        for stored in in_flight:
-            stored.result()
+        hand_over(batch if batch.files else None)
+        hand_over(None)
+    store.flush()
     if progress is not None:
         progress(len(files), len(files), "")
     return results
@@ -163,22 +168,35 @@ def _read_file(path: Path, encoding: str | None, options: CleaningOptions | None
 
 
 class _Store:
-    """Writes batches of read files, deciding duplicates against the project and the import so far."""
+    """Writes read and cut files, deciding duplicates against the project and the import so far.
 
-    def __init__(self, session_factory: sessionmaker[Session], segmenter: Segmenter, force: bool):
+    Files are committed together every COMMIT_SECONDS (a commit waits for the disk), so an
+    interruption loses at most that much work, and never part of a file.
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session], dictionary_hash: str, force: bool):
         self._session_factory = session_factory
-        self._segmenter = segmenter
-        self._dictionary_hash = segmenter.dictionary_hash
+        self._dictionary_hash = dictionary_hash
         self._force = force
         self._seen: dict[str, str] = {}  # content hash -> label, of articles stored by this import
+        self._pending: list[tuple[_ReadFile, list[list[int]]]] = []
+        self._since = time.monotonic()
 
-    def save(self, batch: _Batch) -> None:
-        boundaries = iter(self._segmenter.boundaries_many(batch.texts(), batch.shadows()))
-        per_file = [[next(boundaries) for _ in read.articles] for read in batch.files]
+    def add(self, batch: _Batch, boundaries: list[list[int]]) -> None:
+        cuts = iter(boundaries)
+        self._pending.extend((read, [next(cuts) for _ in read.articles]) for read in batch.files)
+        if time.monotonic() - self._since >= COMMIT_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        self._since = time.monotonic()
+        if not pending:
+            return
         try:
-            self._commit(batch.files, per_file)
+            self._commit([read for read, _ in pending], [cut for _, cut in pending])
         except SQLAlchemyError:
-            for read, cut in zip(batch.files, per_file, strict=True):
+            for read, cut in pending:  # the database refused something: find out which file it was
                 try:
                     self._commit([read], [cut])
                 except SQLAlchemyError as error:
