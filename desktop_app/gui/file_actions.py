@@ -1,7 +1,8 @@
-"""The File menu: open another project, recent projects, import documents, export the project.
+"""The File menu: open another project, recent projects, import documents or a folder, export the project.
 
 Opening (which may migrate), importing and exporting run on a worker thread behind a progress dialog;
-an import can be cancelled between files.
+an import can be cancelled between files. The menu's imports ask for the import options first
+(import_options.py); `import_paths` takes them directly, for tests and other callers.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from desktop_app.gui import workers
 
 if TYPE_CHECKING:
+    from desktop_app.core.text.pipeline import CleaningOptions
     from desktop_app.gui.main_window import MainWindow
 
 RECENT_KEY = "recentProjects"
@@ -34,6 +36,8 @@ class FileActions(QObject):
         self.import_documents = QAction(window)
         self.import_documents.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.import_documents.triggered.connect(self.choose_documents)
+        self.import_folder = QAction(window)
+        self.import_folder.triggered.connect(self.choose_folder)
         self.export = QAction(window)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
         self.export.triggered.connect(self.choose_export)
@@ -44,6 +48,7 @@ class FileActions(QObject):
         menu.addMenu(self.recent)
         menu.addSeparator()
         menu.addAction(self.import_documents)
+        menu.addAction(self.import_folder)
         menu.addAction(self.export)
         menu.addSeparator()
 
@@ -51,6 +56,7 @@ class FileActions(QObject):
         self.open.setText(self.tr("&Open project…"))
         self.recent.setTitle(self.tr("Recent projects"))
         self.import_documents.setText(self.tr("&Import documents…"))
+        self.import_folder.setText(self.tr("Import &folder…"))
         self.export.setText(self.tr("&Export project…"))
 
     # --- long work ----------------------------------------------------------------------------
@@ -124,20 +130,55 @@ class FileActions(QObject):
 
     # --- import and export --------------------------------------------------------------------
 
-    def choose_documents(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import documents"), "",
-            self.tr("Articles (*.txt *.html *.htm *.docx *.md);;All files (*)"))
-        if paths:
-            self.import_paths([Path(p) for p in paths])
+    def document_filters(self) -> str:
+        """File dialog filters built from what the importer reads, so a new format shows up by itself."""
+        from desktop_app.core.text.readers import SUPPORTED_SUFFIXES, TABLE_SUFFIXES
 
-    def import_paths(self, paths: list[Path]) -> None:
+        def patterns(suffixes) -> str:
+            return " ".join(f"*{suffix}" for suffix in sorted(suffixes))
+
+        # tr() outside the f-strings: lupdate does not look inside them.
+        filters = {
+            self.tr("All supported files"): patterns(SUPPORTED_SUFFIXES),
+            self.tr("Articles"): patterns(SUPPORTED_SUFFIXES - TABLE_SUFFIXES),
+            self.tr("Tables, one article per row"): patterns(TABLE_SUFFIXES),
+            self.tr("All files"): "*",
+        }
+        return ";;".join(f"{name} ({pattern})" for name, pattern in filters.items())
+
+    def choose_documents(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import documents"), "",
+                                                self.document_filters())
+        if paths:
+            self.import_with_options([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import folder"), "")
+        if folder:
+            self.import_with_options([Path(folder)])
+
+    def import_with_options(self, paths: list[Path]) -> workers.Task | None:
+        """Ask for the import options (starting from the last ones chosen), then import; Cancel imports nothing."""
+        from desktop_app.gui.import_options import ImportChoices, ImportOptionsDialog
+
+        dialog = ImportOptionsDialog(self.window, ImportChoices.load(self.window.settings), paths)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choices = dialog.choices()
+        choices.save(self.window.settings)
+        return self.import_paths(paths, options=choices.options, encoding=choices.encoding, force=choices.force)
+
+    def import_paths(self, paths: list[Path], *, options: CleaningOptions | None = None,
+                     encoding: str | None = None, force: bool = False) -> workers.Task:
         from desktop_app.core.text.importer import import_paths
 
         factory = self.window.bench.project.session_factory
-        self.run(self.tr("Importing…"),
-                 lambda progress, cancelled: import_paths(factory, paths, progress=progress, cancelled=cancelled),
-                 self._imported, cancellable=True)
+
+        def work(progress, cancelled):
+            return import_paths(factory, paths, encoding=encoding, options=options, force=force,
+                                progress=progress, cancelled=cancelled)
+
+        return self.run(self.tr("Importing…"), work, self._imported, cancellable=True)
 
     def _imported(self, results) -> None:
         self.window.refresh_documents()
@@ -148,7 +189,10 @@ class FileActions(QObject):
         lines += [f"{Path(r.file).name}: {r.reason}" for r in results if r.status != "imported" and r.reason][:20]
         self.last_import = results
         self.window.statusBar().showMessage(lines[0], 8000)
-        if counts["failed"] or counts["skipped"]:
+        if not results:  # only a folder can give nothing: a file given by name always has a result
+            QMessageBox.information(self.window, self.tr("Import"),
+                                    self.tr("Nothing was imported: the folder holds no supported files."))
+        elif counts["failed"] or counts["skipped"]:
             QMessageBox.information(self.window, self.tr("Import"), "\n".join(lines))
 
     def export_filters(self) -> dict[str, str]:

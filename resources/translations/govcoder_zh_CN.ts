@@ -27,31 +27,31 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="35" />
+        <location filename="../../desktop_app/gui/app.py" line="36" />
         <source>Opening the project…</source>
         <translation>正在打开项目…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="46" />
+        <location filename="../../desktop_app/gui/app.py" line="47" />
         <source>Preparing the sample project: %1</source>
         <translation>正在准备示例项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="70" />
-        <location filename="../../desktop_app/gui/app.py" line="72" />
-        <location filename="../../desktop_app/gui/app.py" line="88" />
+        <location filename="../../desktop_app/gui/app.py" line="71" />
+        <location filename="../../desktop_app/gui/app.py" line="73" />
+        <location filename="../../desktop_app/gui/app.py" line="99" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="73" />
+        <location filename="../../desktop_app/gui/app.py" line="74" />
         <source>Something went wrong: %1
 Your coding so far is saved.</source>
         <translation>出现错误：%1
 此前的编码均已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="89" />
+        <location filename="../../desktop_app/gui/app.py" line="100" />
         <source>Cannot open the project:
 %1</source>
         <translation>无法打开项目：
@@ -574,112 +574,143 @@ Your coding so far is saved.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="51" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="56" />
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="52" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="57" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="53" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="58" />
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="54" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="59" />
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="60" />
         <source>&amp;Export project…</source>
         <translation>导出项目(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="60" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="66" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="103" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="109" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="106" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="112" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="107" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="113" />
         <source>GovCoder projects (*.govcoder);;All files (*)</source>
         <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="114" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="120" />
         <source>Opening the project…</source>
         <translation>正在打开项目…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="129" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="142" />
+        <source>All supported files</source>
+        <translation>所有支持的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="143" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="144" />
+        <source>Tables, one article per row</source>
+        <translation>表格（每行一篇文章）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="145" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="150" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="130" />
-        <source>Articles (*.txt *.html *.htm *.docx *.md);;All files (*)</source>
-        <translation>文章 (*.txt *.html *.htm *.docx *.md);;所有文件 (*)</translation>
+        <location filename="../../desktop_app/gui/file_actions.py" line="156" />
+        <source>Import folder</source>
+        <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="138" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="181" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="146" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="187" />
         <source>Imported %1, skipped %2, failed %3.</source>
         <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="152" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="193" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="196" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="156" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="194" />
+        <source>Nothing was imported: the folder holds no supported files.</source>
+        <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="200" />
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="156" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="200" />
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 编码本 (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="157" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="201" />
         <source>Annotations table (*.csv)</source>
         <translation>标注表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="157" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="201" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="158" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="202" />
         <source>GovCoder JSON (*.json)</source>
         <translation>GovCoder JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="163" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="207" />
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="179" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="223" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="184" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="228" />
         <source>Exported %1 documents and %2 annotations to %3</source>
         <translation>已将 %1 篇文档、%2 条标注导出到 %3</translation>
     </message>
@@ -695,6 +726,109 @@ Your coding so far is saved.</source>
         <location filename="../../desktop_app/gui/find_bar.py" line="50" />
         <source>%1 found</source>
         <translation>找到 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="66" />
+        <source>Import options</source>
+        <translation>导入选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="74" />
+        <source>Cleaning</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="77" />
+        <source>Remove &amp;pinyin glosses</source>
+        <translation>删除拼音注音(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="77" />
+        <source>報(bào)訊 becomes 報訊</source>
+        <translation>報(bào)訊 变为 報訊</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="78" />
+        <source>Move web &amp;furniture out of the text</source>
+        <translation>将网页杂项移出正文(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="79" />
+        <source>Breadcrumbs, header lines, photo captions, editor and credit lines, share buttons and lists of other headlines; dates, sources and authors found there still become the document&apos;s details</source>
+        <translation>面包屑导航、页眉行、图片说明、编辑与署名行、分享按钮和其他新闻标题列表；其中的日期、来源和作者仍会记入文档详情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="82" />
+        <source>Tidy &amp;whitespace</source>
+        <translation>整理空白(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="83" />
+        <source>Strip indentation and trailing spaces, collapse runs of blank lines</source>
+        <translation>去除缩进和行尾空格，合并连续的空行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="84" />
+        <source>Flag &amp;mojibake</source>
+        <translation>标记乱码(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="85" />
+        <source>Mark text that looks garbled by a wrong encoding; the text is left as it is</source>
+        <translation>标出疑似因字符编码错误而产生的乱码；正文保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="96" />
+        <source>Cleaning only removes text; each document keeps its text as it was read.</source>
+        <translation>清理只会删除文字；每篇文档都会保留读取时的原文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="106" />
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="108" />
+        <source>Automatic tries UTF-8, GB18030 and Big5 for each file; choose one when a file comes out garbled</source>
+        <translation>“自动”会对每个文件依次尝试 UTF-8、GB18030 和 Big5；文件出现乱码时请手动选择</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="110" />
+        <source>&amp;Encoding:</source>
+        <translation>字符编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="115" />
+        <source>Import &amp;duplicates anyway</source>
+        <translation>仍然导入重复文章(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="117" />
+        <source>Otherwise an article whose text is already in the project is skipped</source>
+        <translation>不勾选时，正文已在项目中的文章会被跳过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="124" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="134" />
+        <source>Every supported file in %1 and its sub-folders</source>
+        <translation>%1 及其子文件夹中所有支持的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="136" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/import_options.py" line="137" />
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
     </message>
 </context>
 <context>
@@ -885,77 +1019,77 @@ Your coding so far is saved.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="104" />
+        <location filename="../../desktop_app/gui/main_window.py" line="106" />
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="104" />
+        <location filename="../../desktop_app/gui/main_window.py" line="106" />
         <source>Code as (your name or initials):</source>
         <translation>以此身份编码（姓名或缩写）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="162" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="162" />
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161" />
+        <location filename="../../desktop_app/gui/main_window.py" line="163" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="161" />
+        <location filename="../../desktop_app/gui/main_window.py" line="163" />
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162" />
+        <location filename="../../desktop_app/gui/main_window.py" line="164" />
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="162" />
+        <location filename="../../desktop_app/gui/main_window.py" line="164" />
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="166" />
+        <location filename="../../desktop_app/gui/main_window.py" line="168" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254" />
+        <location filename="../../desktop_app/gui/main_window.py" line="262" />
         <source>Edit details of %1</source>
         <translation>编辑文档信息：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="361" />
+        <location filename="../../desktop_app/gui/main_window.py" line="369" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="364" />
+        <location filename="../../desktop_app/gui/main_window.py" line="372" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="365" />
+        <location filename="../../desktop_app/gui/main_window.py" line="373" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="369" />
+        <location filename="../../desktop_app/gui/main_window.py" line="377" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="373" />
+        <location filename="../../desktop_app/gui/main_window.py" line="381" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -963,17 +1097,17 @@ Your coding so far is saved.</source>
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="235" />
+        <location filename="../../desktop_app/gui/docks.py" line="237" />
         <source>Save memo</source>
         <translation>保存备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="236" />
+        <location filename="../../desktop_app/gui/docks.py" line="238" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/docks.py" line="237" />
+        <location filename="../../desktop_app/gui/docks.py" line="239" />
         <source>Select an annotation to write its memo.</source>
         <translation>选中一条标注以撰写备忘。</translation>
     </message>
