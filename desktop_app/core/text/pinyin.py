@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from itertools import repeat
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _CANDIDATE = re.compile(rf"[(（]([a-zü{_TONED}]{{1,6}})[)）]")
@@ -36,9 +38,7 @@ _JUDGED_LIMIT = 20_000
 def find_glosses(text: str) -> list[tuple[int, int]]:
     """[start, end) of every pinyin gloss in `text`, parentheses included."""
     found: list[tuple[int, int]] = []
-    if "(" not in text and "（" not in text:
-        return found  # two substring scans cost a twentieth of the regex pass
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         start, end = match.span()
         # A gloss that follows another gloss (報(bào)(bào)) would follow the character once the first goes.
         if (found and found[-1][1] == start) or (start and text[start - 1].isalpha()):
@@ -51,6 +51,28 @@ def find_glosses(text: str) -> list[tuple[int, int]]:
             if toned:
                 found.append((start, end))
     return found
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """What _CANDIDATE.finditer finds, found faster where parentheses are few.
+
+    A regex pass over Chinese text costs several times what str.find does, and only an opening
+    parenthesis can start a candidate (none occurs inside one), so text with a handful of them is
+    better served by trying a match at each. Glossed text has dozens and is scanned in one pass.
+    """
+    count = text.count("(") + text.count("（")
+    if count > 8:
+        return _CANDIDATE.finditer(text)
+    if not count:
+        return iter(())
+    starts: list[int] = []
+    for parenthesis in "(（":
+        at = text.find(parenthesis)
+        while at != -1:
+            starts.append(at)
+            at = text.find(parenthesis, at + 1)
+    starts.sort()
+    return filter(None, map(_CANDIDATE.match, repeat(text), starts))
 
 
 def strip_glosses(text: str) -> str:
