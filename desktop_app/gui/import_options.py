@@ -1,7 +1,8 @@
 """The Import options dialog: which cleaning steps run, which encoding to read, whether duplicates come in.
 
-The same choices as the command line's `govcoder import` flags. What the researcher chose is kept in the
-window's settings, so a run of imports from one collection does not have to be set up each time.
+The same choices as the command line's `govcoder import` flags. The cleaning steps and the encoding are
+kept in the window's settings, so a run of imports from one collection does not have to be set up each
+time; importing duplicates is not, being a decision for one import.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ class ImportChoices:
         try:
             steps = {step: settings.value(step, True, type=bool) for step in CLEANING_STEPS}
             encoding = str(settings.value("encoding", "") or "")
-            force = settings.value("force", False, type=bool)
         finally:
             settings.endGroup()
-        return cls(CleaningOptions(**steps), encoding if encoding and encoding in ENCODINGS else None, force)
+        # Importing duplicates is a one-off decision: remembering it would silently double the next import.
+        return cls(CleaningOptions(**steps), encoding if encoding and encoding in ENCODINGS else None, False)
 
     def save(self, settings: QSettings) -> None:
         settings.beginGroup(SETTINGS_GROUP)
@@ -54,7 +55,6 @@ class ImportChoices:
             for step in CLEANING_STEPS:
                 settings.setValue(step, getattr(self.options, step))
             settings.setValue("encoding", self.encoding or "")
-            settings.setValue("force", self.force)
         finally:
             settings.endGroup()
 

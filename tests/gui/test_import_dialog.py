@@ -128,6 +128,7 @@ def test_unticking_pinyin_glosses_keeps_them_and_the_next_import_starts_from_tha
     def keep_pinyin_and_read_as_utf8(dialog):
         dialog.steps["pinyin"].setChecked(False)
         dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+        dialog.force.setChecked(True)
 
     chosen[0] = [kept]
     answer_options(monkeypatch, keep_pinyin_and_read_as_utf8)
@@ -142,6 +143,7 @@ def test_unticking_pinyin_glosses_keeps_them_and_the_next_import_starts_from_tha
     window.files.import_documents.trigger()
     assert not shown[0].steps["pinyin"].isChecked() and shown[0].steps["furniture"].isChecked()
     assert shown[0].encoding.currentText() == "UTF-8"
+    assert not shown[0].force.isChecked()  # duplicates are let in once, never by a remembered default
 
 
 def test_cancel_in_the_options_dialog_imports_nothing(qtbot, project_path, open_window, settings, tmp_path,
