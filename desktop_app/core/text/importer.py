@@ -118,7 +118,7 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
             read = _read_file(path, encoding, options)
             results.extend(read.results)
             if read.articles:
-                batch.files.append(read)
+                batch.add(read)
                 if batch.size >= BATCH_ARTICLES:
                     hand_over(batch)
                     batch = _Batch()
@@ -140,10 +140,11 @@ class _ReadFile:
 @dataclass
 class _Batch:
     files: list[_ReadFile] = field(default_factory=list)
+    size: int = 0  # articles in all the files
 
-    @property
-    def size(self) -> int:
-        return sum(len(read.articles) for read in self.files)
+    def add(self, read: _ReadFile) -> None:
+        self.files.append(read)
+        self.size += len(read.articles)
 
     def texts(self) -> list[str]:
         return [article.text for read in self.files for article in read.articles]

@@ -176,3 +176,8 @@ def test_articles_cut_together_are_cut_exactly_as_alone(engine, seed_texts):
 @given(st.lists(st.lists(_ALPHABET, max_size=30).map("".join), max_size=6))
 def test_any_batch_of_texts_cuts_as_each_text_alone(segmenter, texts):
     assert segmenter.boundaries_many(texts) == [segmenter.boundaries(text) for text in texts]
+
+
+def test_a_text_holding_the_batch_separator_is_still_cut_right(segmenter):
+    texts = ["网格员入户走访", "私用\ue000字符", "三治融合"]
+    assert segmenter.boundaries_many(texts) == [segmenter.boundaries(text) for text in texts]
