@@ -60,15 +60,12 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
     parenthesis can start a candidate (none occurs inside one), so text with a handful of them is
     better served by trying a match at each. Glossed text has dozens and is scanned in one pass.
     """
-    count = text.count("(") + text.count("（")
-    if count > 8:
-        return _CANDIDATE.finditer(text)
-    if not count:
-        return iter(())
     starts: list[int] = []
     for parenthesis in "(（":
         at = text.find(parenthesis)
         while at != -1:
+            if len(starts) == 8:
+                return _CANDIDATE.finditer(text)
             starts.append(at)
             at = text.find(parenthesis, at + 1)
     starts.sort()
