@@ -18,7 +18,7 @@ class Stage:
 
     @classmethod
     def start(cls, original: str) -> Stage:
-        return cls(original, array("I", range(len(original))))
+        return cls(original, _identity(len(original)))
 
     def original_span(self, start: int, end: int) -> list[int]:
         """[start, end) of this stage as a span of the original (covering what lies between)."""
@@ -46,15 +46,34 @@ class Stage:
     def record(self, step: str, description: str, spans: list[tuple[int, int]], **extra) -> dict:
         """The cleaning record of deleting `spans` from this stage: spans in the original, text removed."""
         merged = merge_spans(spans)
+        origin, text = self.origin, self.text
         entry = {
             "step": step,
             "description": description,
             "count": len(merged),
-            "spans": [self.original_span(start, end) for start, end in merged],
-            "removed": [self.text[start:end] for start, end in merged],
+            # original_span inlined (merged spans are never empty): a gloss-ridden page has a hundred
+            "spans": [[origin[start], origin[end - 1] + 1] for start, end in merged],
+            "removed": [text[start:end] for start, end in merged],
         }
         entry.update(extra)
         return entry
+
+
+_IDENTITY_KEPT = 1 << 20  # texts up to this length share one identity array (4 MB at most)
+_identity_array = array("I")
+
+
+def _identity(size: int) -> array:
+    """array("I", range(size)), copied from a kept one: building it from a range costs 20 µs for an
+    article, copying a slice of it a fiftieth of that."""
+    global _identity_array
+    kept = _identity_array
+    if size > len(kept):
+        if size > _IDENTITY_KEPT:
+            return array("I", range(size))
+        # Replaced, never changed in place, so another thread's slice of the old one stays right.
+        kept = _identity_array = array("I", range(min(max(size, 2 * len(kept), 1 << 14), _IDENTITY_KEPT)))
+    return kept[:size]
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
