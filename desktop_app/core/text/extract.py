@@ -96,7 +96,7 @@ def build_metadata(furniture: Furniture, fallback_title: str) -> Metadata:
             extracted["dates_disagree"] = True
     authors: list[str] = []
     for role in ("reporters", "writers", "correspondents", "interns"):
-        _extend({"all": authors}, "all", people.get(role, []))
+        _add_new(authors, people.get(role, ()))
     attributes = {
         key: ("text", "、".join(people[key])) for key in ("reporters", "correspondents", "editors")
         if people.get(key)
@@ -107,8 +107,14 @@ def build_metadata(furniture: Furniture, fallback_title: str) -> Metadata:
 
 
 def _extend(people: dict[str, list[str]], role: str, names: list[str]) -> None:
-    target = people.setdefault(role, [])
-    target.extend(name for name in names if name not in target)
+    if names:  # most pieces name nobody in most roles
+        _add_new(people.setdefault(role, []), names)
+
+
+def _add_new(target: list[str], names: list[str] | tuple[()]) -> None:
+    for name in names:
+        if name not in target:
+            target.append(name)
 
 
 def _choose_source(sources: list[dict]) -> str | None:
