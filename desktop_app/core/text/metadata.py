@@ -12,6 +12,9 @@ import re
 HAN = r"\u3400-\u9fff"
 NAME = rf"[{HAN}·•][{HAN}·•]{{1,5}}"
 NAMES = rf"{NAME}(?:[ \u3000\xa0、,，/]+{NAME})*"
+_NAME_RE = re.compile(NAME)
+_NAME_SEPARATORS = re.compile(r"[ \u3000\xa0、,，/]+")
+_DATELINE_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 
 _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
@@ -22,6 +25,7 @@ DATELINE = re.compile(
     r"^(?P<outlet>[^\s,，。:：(（]{2,30}?)(?P<date>(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日)?(?:讯|电)"
     r"\s*[(（](?P<credits>[^)）]{1,60})[)）]"
 )
+_DATELINE_REACH = 30 + 11 + 1  # 讯 or 电 comes after an outlet of 30 and a date of 11 at the most
 _GENERIC_OUTLETS = {"本报", "本网", "本台", "本刊", "本站", "本报记者"}
 _ROLES = {
     "记者": "reporters", "本报记者": "reporters", "见习记者": "reporters", "特约记者": "reporters",
@@ -49,7 +53,7 @@ def parse_date(text: str) -> tuple[dt.date, str | None] | None:
 
 
 def parse_dateline_date(text: str) -> dt.date | None:
-    match = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", text)
+    match = _DATELINE_DATE.fullmatch(text)
     if not match or not match[1]:
         return None  # 1月13日 without a year cannot be placed in time
     try:
@@ -59,7 +63,7 @@ def parse_dateline_date(text: str) -> dt.date | None:
 
 
 def split_names(text: str) -> list[str]:
-    return [name for name in re.split(r"[ \u3000\xa0、,，/]+", text.strip()) if name]
+    return [name for name in _NAME_SEPARATORS.split(text.strip()) if name]
 
 
 def parse_credits(shadow: str, original: str) -> dict[str, list[str]]:
@@ -87,13 +91,16 @@ def parse_credits(shadow: str, original: str) -> dict[str, list[str]]:
 
 
 def _add(credits: dict[str, list[str]], role: str, text: str) -> None:
-    names = [name for name in split_names(text.strip(" :：")) if re.fullmatch(NAME, name)]
+    names = [name for name in split_names(text.strip(" :：")) if _NAME_RE.fullmatch(name)]
     if names:
         credits.setdefault(role, []).extend(names)
 
 
 def dateline(shadow_line: str, line: str) -> dict | None:
     """Outlet, date and credits of a `…讯(…)` dateline at the start of the first paragraph."""
+    head = shadow_line[:_DATELINE_REACH]
+    if "讯" not in head and "电" not in head:
+        return None  # the regex, lazy over the outlet, would try every length before saying so
     match = DATELINE.match(shadow_line)
     if not match:
         return None
