@@ -73,7 +73,7 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
 
 
 def strip_glosses(text: str) -> str:
-    """`text` without its glosses (for metadata values read from glossed lines)."""
+    """`text` without its glosses (what furniture detection judges); `text` itself if it has none."""
     spans = find_glosses(text)
     if not spans:
         return text
