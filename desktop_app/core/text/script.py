@@ -129,11 +129,14 @@ def _convert(text: str, converter: _Converter) -> str:
     occurrences: list[tuple[int, int]] = []
     # Searching again one past each start finds every phrase, overlapping ones included: the
     # longest-first rule may pass over the phrase a left-to-right scan would have taken.
+    size = len(text)
     match = search(text)
     while match is not None:
         start = match.start()
+        # A slice running past the end is shorter than `length` and may itself be a phrase.
         occurrences.extend(
-            (start, length) for length in lengths[text[start]] if text[start:start + length] in phrases
+            (start, length) for length in lengths[text[start]]
+            if start + length <= size and text[start:start + length] in phrases
         )
         match = search(text, start + 1)
 
