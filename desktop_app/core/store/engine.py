@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -38,12 +40,18 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# JSON columns hold mostly Chinese (cleaning records, metadata): written as UTF-8 rather than \uXXXX
+# escapes and without padding they take about half the space, and any JSON reader reads them alike.
+_json_serializer = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(url: str) -> Engine:
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+                               json_serializer=_json_serializer)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json_serializer)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
