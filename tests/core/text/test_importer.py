@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -187,3 +188,44 @@ def test_unsupported_and_damaged_files_fail_cleanly(project, tmp_path, segmenter
     assert "no text column" in results[3].reason
     assert all(r.reason.endswith("nothing was imported") for r in results)
     assert count(project) == 0
+
+
+@pytest.mark.parametrize("commit_seconds", [0.0, 60.0])  # a commit per batch, or one at the end
+def test_a_large_import_keeps_order_duplicates_and_tokens_across_batches(
+        project, seed_texts, tmp_path, segmenter, monkeypatch, commit_seconds):
+    from sqlalchemy import text
+
+    import desktop_app.core.text.importer as importer
+
+    monkeypatch.setattr(importer, "COMMIT_SECONDS", commit_seconds)
+    lines = [line for seed in seed_texts.values() for line in seed.split("\n") if len(line) > 30]
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    count_files = 2 * importer.BATCH_ARTICLES + 50
+    for number in range(count_files):
+        body = "\n".join(lines[(number * 3 + k) % len(lines)] for k in range(3))
+        (folder / f"{number:04d}.txt").write_text(f"第{number}篇。\n{body}", encoding="utf-8")
+    # A repost of an article from the first batch, in the last batch.
+    (folder / "0299-repost.txt").write_text((folder / "0010.txt").read_text(encoding="utf-8") + "\n\n",
+                                           encoding="utf-8")
+    with project.session_factory.begin() as session:  # and one article the database refuses
+        session.execute(text("CREATE TRIGGER refuse BEFORE INSERT ON documents "
+                             "WHEN NEW.text LIKE '第200篇。%' BEGIN SELECT RAISE(ABORT, 'refused'); END"))
+
+    results = import_paths(project.session_factory, [folder], segmenter=segmenter)
+
+    names = [r.file.rsplit("/", 1)[-1] for r in results]
+    assert names == sorted(p.name for p in folder.iterdir())
+    by_name = dict(zip(names, results, strict=True))
+    assert by_name["0299-repost.txt"].status == "skipped" and "0010" in by_name["0299-repost.txt"].reason
+    assert by_name["0200.txt"].status == "failed" and "refused" in by_name["0200.txt"].reason
+    imported = [r for r in results if r.status == "imported"]
+    assert len(imported) == count_files - 1 and len({r.id for r in imported}) == len(imported)
+    with project.session_factory() as session:
+        assert count(project) == len(imported) and count(project, Segmentation) == len(imported)
+        for result in imported[::37]:  # ids belong to their files, tokens to their texts
+            document = session.get(Document, result.id)
+            assert document.source_path == result.file
+            assert document.text.startswith(f"第{int(Path(result.file).stem)}篇。")
+            cached = session.get(Segmentation, result.id)
+            assert unpack_boundaries(cached.boundaries) == segmenter.boundaries(document.text)
