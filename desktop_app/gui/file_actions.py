@@ -7,6 +7,7 @@ an import can be cancelled between files. The menu's imports ask for the import 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,16 +185,32 @@ class FileActions(QObject):
         self.window.refresh_documents()
         counts = {status: sum(1 for r in results if r.status == status)
                   for status in ("imported", "skipped", "failed")}
-        lines = [self.tr("Imported %1, skipped %2, failed %3.").replace("%1", str(counts["imported"]))
-                 .replace("%2", str(counts["skipped"])).replace("%3", str(counts["failed"]))]
-        lines += [f"{Path(r.file).name}: {r.reason}" for r in results if r.status != "imported" and r.reason][:20]
+        summary = (self.tr("Imported %1, skipped %2, failed %3.").replace("%1", str(counts["imported"]))
+                   .replace("%2", str(counts["skipped"])).replace("%3", str(counts["failed"])))
         self.last_import = results
-        self.window.statusBar().showMessage(lines[0], 8000)
+        self.window.statusBar().showMessage(summary, 8000)
         if not results:  # only a folder can give nothing: a file given by name always has a result
-            QMessageBox.information(self.window, self.tr("Import"),
-                                    self.tr("Nothing was imported: the folder holds no supported files."))
+            self._report(QMessageBox.Icon.Information,
+                         self.tr("Nothing was imported: the folder holds no supported files."))
         elif counts["failed"] or counts["skipped"]:
-            QMessageBox.information(self.window, self.tr("Import"), "\n".join(lines))
+            names, folder = _display_names([r.file for r in results])
+            lines = [f"{name}: {_shortened(r.reason or r.status, r.file, folder)}"
+                     for name, r in zip(names, results, strict=True) if r.status != "imported"]
+            shown = "\n".join(lines[:_PROBLEMS_SHOWN])
+            if len(lines) > _PROBLEMS_SHOWN:
+                shown += "\n" + self.tr("… and %1 more (Show Details lists them all)").replace(
+                    "%1", str(len(lines) - _PROBLEMS_SHOWN))
+            self._report(QMessageBox.Icon.Warning if counts["failed"] else QMessageBox.Icon.Information,
+                         f"{summary}\n\n{shown}", "\n".join(lines))
+
+    def _report(self, icon: QMessageBox.Icon, text: str, details: str = "") -> None:
+        # Opened, not exec'd: the window stays usable, and tests can read what it says.
+        box = QMessageBox(icon, self.tr("Import"), text, QMessageBox.StandardButton.Ok, self.window)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_report = box
+        box.open()
 
     def export_filters(self) -> dict[str, str]:
         return {
@@ -227,3 +244,22 @@ class FileActions(QObject):
         self.window.statusBar().showMessage(
             self.tr("Exported %1 documents and %2 annotations to %3").replace("%1", str(report.documents))
             .replace("%2", str(report.annotations)).replace("%3", report.path), 8000)
+
+
+_PROBLEMS_SHOWN = 8  # lines in the import report before "… and N more"
+
+
+def _display_names(files: list[str]) -> tuple[list[str], str]:
+    """File names, or paths below the files' common folder where two files share a name; and that folder."""
+    common = os.path.commonpath([str(Path(file).parent) for file in files])
+    names = [Path(file).name for file in files]
+    if len(set(names)) < len(names):
+        names = [os.path.relpath(file, common) for file in files]
+    return names, common
+
+
+def _shortened(reason: str, file: str, folder: str) -> str:
+    """The importer's reasons start with the file's path, which the report gives already, and may name
+    other files by their full paths: those are given below the common folder too."""
+    reason = reason.removeprefix(f"{file}: ")
+    return reason if folder == Path(folder).anchor else reason.replace(folder + os.sep, "")

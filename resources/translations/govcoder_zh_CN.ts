@@ -574,98 +574,102 @@ Your coding so far is saved.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="56" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="57" />
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="57" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="58" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="58" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="59" />
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="59" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="60" />
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="60" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="61" />
         <source>&amp;Export project…</source>
         <translation>导出项目(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="66" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="67" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="109" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="110" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="112" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="113" />
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="113" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="114" />
         <source>GovCoder projects (*.govcoder);;All files (*)</source>
         <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="120" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="121" />
         <source>Opening the project…</source>
         <translation>正在打开项目…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="142" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="143" />
         <source>All supported files</source>
         <translation>所有支持的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="143" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="144" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="144" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="145" />
         <source>Tables, one article per row</source>
         <translation>表格（每行一篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="145" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="146" />
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="150" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="151" />
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="156" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="157" />
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="181" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="182" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="187" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="188" />
         <source>Imported %1, skipped %2, failed %3.</source>
         <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="193" />
-        <location filename="../../desktop_app/gui/file_actions.py" line="196" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="201" />
+        <source>… and %1 more (Show Details lists them all)</source>
+        <translation>……另有 %1 项（“显示详细信息”中列出全部）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/file_actions.py" line="208" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -675,42 +679,42 @@ Your coding so far is saved.</source>
         <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="200" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="217" />
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="200" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="217" />
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 编码本 (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="201" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="218" />
         <source>Annotations table (*.csv)</source>
         <translation>标注表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="201" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="218" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="202" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="219" />
         <source>GovCoder JSON (*.json)</source>
         <translation>GovCoder JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="207" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="224" />
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="223" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="240" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="228" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="245" />
         <source>Exported %1 documents and %2 annotations to %3</source>
         <translation>已将 %1 篇文档、%2 条标注导出到 %3</translation>
     </message>
@@ -786,47 +790,47 @@ Your coding so far is saved.</source>
         <translation>清理只会删除文字；每篇文档都会保留读取时的原文。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="106" />
+        <location filename="../../desktop_app/gui/import_options.py" line="105" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="108" />
+        <location filename="../../desktop_app/gui/import_options.py" line="107" />
         <source>Automatic tries UTF-8, GB18030 and Big5 for each file; choose one when a file comes out garbled</source>
         <translation>“自动”会对每个文件依次尝试 UTF-8、GB18030 和 Big5；文件出现乱码时请手动选择</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="110" />
+        <location filename="../../desktop_app/gui/import_options.py" line="109" />
         <source>&amp;Encoding:</source>
         <translation>字符编码(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="115" />
+        <location filename="../../desktop_app/gui/import_options.py" line="114" />
         <source>Import &amp;duplicates anyway</source>
         <translation>仍然导入重复文章(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="117" />
+        <location filename="../../desktop_app/gui/import_options.py" line="116" />
         <source>Otherwise an article whose text is already in the project is skipped</source>
         <translation>不勾选时，正文已在项目中的文章会被跳过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="124" />
+        <location filename="../../desktop_app/gui/import_options.py" line="123" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="134" />
+        <location filename="../../desktop_app/gui/import_options.py" line="133" />
         <source>Every supported file in %1 and its sub-folders</source>
         <translation>%1 及其子文件夹中所有支持的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="136" />
+        <location filename="../../desktop_app/gui/import_options.py" line="135" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/import_options.py" line="137" />
+        <location filename="../../desktop_app/gui/import_options.py" line="136" />
         <source>%1 files</source>
         <translation>%1 个文件</translation>
     </message>

@@ -50,3 +50,27 @@ def test_open_another_project_replaces_the_window(qtbot, project_path, open_wind
     assert str(project_path) in recent
     opened.close()
     opened.bench.project.close()
+
+
+def test_the_import_report_names_each_problem_file_without_blocking(qtbot, project_path, open_window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(project_path)
+    article = "社区网格员开展矛盾纠纷调解工作。\n居民议事会推进协商议事。\n"
+    for folder in ("甲", "乙"):  # the same article under the same name in two folders
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "新闻.txt").write_text(article, encoding="utf-8")
+    for number in range(10):
+        (tmp_path / f"空{number}.txt").write_bytes(b"")
+    window.files.import_paths([tmp_path])
+    qtbot.waitUntil(lambda: hasattr(window.files, "import_report"), timeout=30000)
+    report = window.files.import_report
+    assert report.isVisible() and report.icon() == QMessageBox.Icon.Warning
+    text = report.text()
+    assert text.startswith("Imported 1, skipped 1, failed 10.")
+    assert "空0.txt: the file is empty" in text and "… and 3 more" in text
+    details = report.detailedText().splitlines()
+    assert len(details) == 11 and details[-1].startswith("甲/新闻.txt: same text as ")  # 乙 sorts first
+    assert "空9.txt: the file is empty; nothing was imported" in details
+    assert str(tmp_path) not in report.detailedText()  # each file named once, below the common folder
+    report.accept()
