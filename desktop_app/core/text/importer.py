@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -212,6 +212,7 @@ class _Store:
         outcomes: list[tuple[FileResult, str, int | str]] = []  # (result, status, id or reason)
         seen_now: dict[str, str] = {}
         with self._session_factory.begin() as session:
+            _take_write_lock(session)
             known = {} if self._force else _known_hashes(
                 session, {a.content_hash for read in files for a in read.articles})
             stored: list[tuple[FileResult, PreparedArticle, list[int], Path]] = []
@@ -234,6 +235,24 @@ class _Store:
                 result.reason = value
         for content_hash, label in seen_now.items():
             self._seen.setdefault(content_hash, label)
+
+
+# An arbitrary constant naming GovCoder's import lock among PostgreSQL advisory locks.
+_PG_IMPORT_LOCK = 0x60C0DF
+
+
+def _take_write_lock(session: Session) -> None:
+    """Hold the database's write lock from before the duplicate check until the commit.
+
+    Otherwise two imports (two team members, or a window and a command line) could both find an
+    article new and both store it.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_IMPORT_LOCK})
+    elif dialect == "sqlite":
+        # A write that changes nothing still takes SQLite's write lock, for the rest of the transaction.
+        session.execute(text("UPDATE settings SET key = key WHERE 0"))
 
 
 def _known_hashes(session: Session, hashes: set[str]) -> dict[str, tuple[int, str]]:

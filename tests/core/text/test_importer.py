@@ -229,3 +229,56 @@ def test_a_large_import_keeps_order_duplicates_and_tokens_across_batches(
             assert document.text.startswith(f"第{int(Path(result.file).stem)}篇。")
             cached = session.get(Segmentation, result.id)
             assert unpack_boundaries(cached.boundaries) == segmenter.boundaries(document.text)
+
+
+def import_twice_at_once(session_factory, paths, segmenter, monkeypatch):
+    """Two imports of the same files, both past their duplicate check before either stores, unless
+    the database makes the second wait for the first (then the first stops waiting after a while)."""
+    import threading
+
+    import desktop_app.core.text.importer as importer
+
+    both_checked = threading.Barrier(2)
+    real_known_hashes = importer._known_hashes
+
+    def known_hashes_then_wait_for_the_other(session, hashes):
+        known = real_known_hashes(session, hashes)
+        try:
+            both_checked.wait(timeout=2)
+        except threading.BrokenBarrierError:
+            pass
+        return known
+
+    monkeypatch.setattr(importer, "_known_hashes", known_hashes_then_wait_for_the_other)
+    results: list = [None, None]
+
+    def run(slot):
+        results[slot] = import_paths(session_factory, paths, segmenter=segmenter)
+
+    threads = [threading.Thread(target=run, args=(slot,)) for slot in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_two_imports_at_once_store_each_article_once(project, seed_paths, segmenter, monkeypatch):
+    first, second = import_twice_at_once(project.session_factory, sorted(seed_paths.values()), segmenter,
+                                         monkeypatch)
+    statuses = sorted([r.status for r in first] + [r.status for r in second])
+    assert statuses == ["imported"] * 5 + ["skipped"] * 5
+    assert count(project) == 5
+
+
+@pytest.mark.postgres
+def test_two_team_members_importing_the_same_files_at_once_store_each_once(postgres_url, seed_paths, segmenter,
+                                                                           monkeypatch):
+    from desktop_app.core.sample import init_project
+
+    with init_project(postgres_url, sample=False) as project:
+        first, second = import_twice_at_once(project.session_factory, sorted(seed_paths.values()), segmenter,
+                                             monkeypatch)
+        statuses = sorted([r.status for r in first] + [r.status for r in second])
+        assert statuses == ["imported"] * 5 + ["skipped"] * 5
+        assert count(project) == 5 and count(project, Segmentation) == 5
