@@ -115,7 +115,15 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
                 break
             if progress is not None:
                 progress(number, len(files), str(path))
-            read = _read_file(path, encoding, options)
+            try:
+                read = _read_file(path, encoding, options, _row_reporter(path, number, len(files), progress,
+                                                                          cancelled))
+            except _Cancelled:
+                results.append(FileResult(str(path), "skipped", reason="import cancelled while reading this "
+                                          "file; nothing was imported from it"))
+                results.extend(FileResult(str(p), "skipped", reason="import cancelled before this file")
+                               for p in files[number + 1:])
+                break
             results.extend(read.results)
             if read.articles:
                 batch.add(read)
@@ -153,11 +161,33 @@ class _Batch:
         return [article.shadow for read in self.files for article in read.articles]
 
 
-def _read_file(path: Path, encoding: str | None, options: CleaningOptions | None) -> _ReadFile:
+class _Cancelled(Exception):
+    """The user cancelled while a file with many articles was being read."""
+
+
+# A table's rows between two progress reports: often enough to look alive, rarely enough to cost nothing.
+_ROWS_PER_REPORT = 25
+
+
+def _row_reporter(path: Path, number: int, total: int, progress: Progress | None,
+                  cancelled: Callable[[], bool] | None) -> Callable[[int, int], None]:
+    def before_row(index: int, count: int) -> None:
+        if count < 2 or index % _ROWS_PER_REPORT or index == 0:
+            return
+        if cancelled is not None and cancelled():
+            raise _Cancelled
+        if progress is not None:
+            progress(number, total, f"{path} ({index + 1:,} of {count:,})")
+
+    return before_row
+
+
+def _read_file(path: Path, encoding: str | None, options: CleaningOptions | None,
+               before_each: Callable[[int, int], None] | None = None) -> _ReadFile:
     if not path.exists():
         return _ReadFile(path, results=[FileResult(str(path), "failed", reason=f"{path}: no such file or folder")])
     try:
-        articles = read_articles(path, encoding=encoding, options=options)
+        articles = read_articles(path, encoding=encoding, options=options, before_each=before_each)
     except GovCoderError as error:
         return _ReadFile(path, results=[FileResult(str(path), "failed", reason=str(error))])
     results = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,14 +128,21 @@ def _mojibake_record(stage: Stage, shadow: str) -> dict:
     }
 
 
-def read_articles(path: Path, *, encoding: str | None = None,
-                  options: CleaningOptions | None = None) -> list[PreparedArticle]:
-    """Every article in one file: one for text, Markdown, HTML and Word files, one per table row."""
+def read_articles(path: Path, *, encoding: str | None = None, options: CleaningOptions | None = None,
+                  before_each: Callable[[int, int], None] | None = None) -> list[PreparedArticle]:
+    """Every article in one file: one for text, Markdown, HTML and Word files, one per table row.
+
+    `before_each(index, count)` is called before each article is prepared (a table of thousands of
+    rows takes seconds): it may report progress, or raise to stop.
+    """
     from desktop_app.core.text.readers import read_sources
 
     options = options or CleaningOptions()
+    sources = read_sources(path, encoding=encoding)
     articles = []
-    for source in read_sources(path, encoding=encoding):
+    for index, source in enumerate(sources):
+        if before_each is not None:
+            before_each(index, len(sources))
         article = prepare_article(source.text, encoding=source.encoding, options=options,
                                   fallback_title=source.fallback_title)
         source.apply_to(article)

@@ -282,3 +282,20 @@ def test_two_team_members_importing_the_same_files_at_once_store_each_once(postg
         statuses = sorted([r.status for r in first] + [r.status for r in second])
         assert statuses == ["imported"] * 5 + ["skipped"] * 5
         assert count(project) == 5 and count(project, Segmentation) == 5
+
+
+def test_a_long_table_reports_its_rows_and_cancelling_inside_it_imports_none_of_it(project, tmp_path, segmenter):
+    table = tmp_path / "三百行.csv"
+    table.write_text("标题,正文\n" + "".join(f"第{n}篇,网格员第{n}次入户走访。\n" for n in range(300)),
+                     encoding="utf-8")
+    after = tmp_path / "after.txt"
+    after.write_text("吹哨报到机制运行良好。", encoding="utf-8")
+    names: list[str] = []
+    results = import_paths(project.session_factory, [table, after], segmenter=segmenter,
+                           progress=lambda done, total, name: names.append(name),
+                           cancelled=lambda: any("(101 of 300)" in name for name in names))
+    assert f"{table} (26 of 300)" in names and f"{table} (101 of 300)" in names
+    assert not any("(126 of 300)" in name for name in names)  # stopped at the next check
+    assert [r.status for r in results] == ["skipped", "skipped"]
+    assert "while reading this file" in results[0].reason and "before this file" in results[1].reason
+    assert count(project) == 0
