@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -378,6 +379,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if os.environ.get(DEBUG_ENV):
+        # GovCoder's own records only: the root logger at DEBUG would make SQLAlchemy echo every query.
+        log = logging.getLogger("desktop_app")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(logging.StreamHandler(sys.stderr))
     try:
         return args.handler(args)
     except GovCoderError as error:

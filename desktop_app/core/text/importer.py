@@ -13,6 +13,7 @@ the last second's files, never part of a file.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ from desktop_app.core.text.pipeline import CleaningOptions, PreparedArticle, rea
 from desktop_app.core.text.readers import SUPPORTED_SUFFIXES
 from desktop_app.core.text.segment import Segmenter, pack_boundaries, unpack_boundaries
 
+logger = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 # Articles cut in one engine call: enough that handing them to the worker costs little, few enough
 # that cutting overlaps with reading the next ones.
@@ -190,6 +192,13 @@ def _read_file(path: Path, encoding: str | None, options: CleaningOptions | None
         articles = read_articles(path, encoding=encoding, options=options, before_each=before_each)
     except GovCoderError as error:
         return _ReadFile(path, results=[FileResult(str(path), "failed", reason=str(error))])
+    except (_Cancelled, MemoryError):
+        raise
+    except Exception as error:  # a reader's or library's bug on one odd file must not end the import
+        logger.debug("reading %s failed", path, exc_info=True)  # shown with GOVCODER_DEBUG=1
+        return _ReadFile(path, results=[FileResult(
+            str(path), "failed", reason=f"{path}: could not be read ({type(error).__name__}: {error}); "
+                                        "nothing was imported")])
     results = [
         FileResult(f"{path} (row {a.extracted['row']})" if "row" in a.extracted else str(path), "imported",
                    encoding=a.encoding, script=a.script, cleaning=_summary(a.cleaning))

@@ -93,9 +93,22 @@ def read_sources(path: Path, *, encoding: str | None = None) -> list[Source]:
         return [_read_docx(data, path)]
     if suffix == ".csv":
         text, used = decode_bytes(data, str(path), encoding)
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = _csv_rows(text, path)
         return _read_table(rows, path, used)
     return _read_table(_xlsx_rows(data, path), path, "xlsx")
+
+
+# csv's default cell limit is 128 K characters; one article per cell can be a long policy document.
+_CSV_CELL_LIMIT = 64 * 1024 * 1024
+
+
+def _csv_rows(text: str, path: Path) -> list[list[str]]:
+    if csv.field_size_limit() < _CSV_CELL_LIMIT:
+        csv.field_size_limit(_CSV_CELL_LIMIT)
+    try:
+        return list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        raise ImportFailure(f"{path}: not a readable CSV table ({error}); nothing was imported") from None
 
 
 def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:

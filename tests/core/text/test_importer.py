@@ -299,3 +299,28 @@ def test_a_long_table_reports_its_rows_and_cancelling_inside_it_imports_none_of_
     assert [r.status for r in results] == ["skipped", "skipped"]
     assert "while reading this file" in results[0].reason and "before this file" in results[1].reason
     assert count(project) == 0
+
+
+def test_a_table_cell_longer_than_csvs_default_limit_is_one_article(project, tmp_path, segmenter):
+    table = tmp_path / "政策全文.csv"
+    long_text = "网格员入户走访，" * 20000  # 160,000 characters in one cell
+    table.write_text(f"标题,正文\n长文,{long_text}\n", encoding="utf-8")
+    [result] = import_paths(project.session_factory, [table], segmenter=segmenter)
+    assert result.status == "imported"
+    with project.session_factory() as session:
+        assert session.get(Document, result.id).text == long_text
+
+
+def test_a_reader_bug_on_one_file_fails_that_file_only(project, seed_paths, tmp_path, segmenter, monkeypatch):
+    import desktop_app.core.text.readers as readers
+
+    odd = tmp_path / "odd.html"
+    odd.write_text("<p>社区治理</p>", encoding="utf-8")
+
+    def broken_html_reader(data, path, encoding):
+        raise RuntimeError("parser crashed")
+
+    monkeypatch.setattr(readers, "_read_html", broken_html_reader)
+    results = import_paths(project.session_factory, [odd, seed_paths["000"]], segmenter=segmenter)
+    assert [r.status for r in results] == ["failed", "imported"]
+    assert results[0].reason == f"{odd}: could not be read (RuntimeError: parser crashed); nothing was imported"
