@@ -126,7 +126,7 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
                 results.extend(FileResult(str(p), "skipped", reason="import cancelled before this file")
                                for p in files[number + 1:])
                 break
-            results.extend(read.results)
+            results.extend(read.reported)
             if read.articles:
                 batch.add(read)
                 if batch.size >= BATCH_ARTICLES:
@@ -143,8 +143,9 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
 @dataclass
 class _ReadFile:
     path: Path
-    articles: list[PreparedArticle] = field(default_factory=list)
-    results: list[FileResult] = field(default_factory=list)  # one per article, filled in when stored
+    articles: list[PreparedArticle] = field(default_factory=list)  # those to store
+    results: list[FileResult] = field(default_factory=list)  # one per article to store, filled in when stored
+    reported: list[FileResult] = field(default_factory=list)  # every result of the file, in its order
 
 
 @dataclass
@@ -187,24 +188,34 @@ def _row_reporter(path: Path, number: int, total: int, progress: Progress | None
 def _read_file(path: Path, encoding: str | None, options: CleaningOptions | None,
                before_each: Callable[[int, int], None] | None = None) -> _ReadFile:
     if not path.exists():
-        return _ReadFile(path, results=[FileResult(str(path), "failed", reason=f"{path}: no such file or folder")])
+        return _failed(path, f"{path}: no such file or folder")
     try:
         articles = read_articles(path, encoding=encoding, options=options, before_each=before_each)
     except GovCoderError as error:
-        return _ReadFile(path, results=[FileResult(str(path), "failed", reason=str(error))])
+        return _failed(path, str(error))
     except (_Cancelled, MemoryError):
         raise
     except Exception as error:  # a reader's or library's bug on one odd file must not end the import
         logger.debug("reading %s failed", path, exc_info=True)  # shown with GOVCODER_DEBUG=1
-        return _ReadFile(path, results=[FileResult(
-            str(path), "failed", reason=f"{path}: could not be read ({type(error).__name__}: {error}); "
-                                        "nothing was imported")])
-    results = [
-        FileResult(f"{path} (row {a.extracted['row']})" if "row" in a.extracted else str(path), "imported",
-                   encoding=a.encoding, script=a.script, cleaning=_summary(a.cleaning))
-        for a in articles
-    ]
-    return _ReadFile(path, articles, results)
+        return _failed(path, f"{path}: could not be read ({type(error).__name__}: {error}); nothing was imported")
+    read = _ReadFile(path)
+    for article in articles:
+        result = FileResult(f"{path} (row {article.extracted['row']})" if "row" in article.extracted else str(path),
+                            "imported", encoding=article.encoding, script=article.script,
+                            cleaning=_summary(article.cleaning))
+        read.reported.append(result)
+        if article.text.strip():
+            read.articles.append(article)
+            read.results.append(result)
+        else:  # nothing to read or code: say so rather than store an empty document
+            result.status, result.reason = "skipped", (
+                "nothing is left of the text once cleaned (it was all furniture or blank); import it with "
+                "--no-furniture or --no-clean to keep it")
+    return read
+
+
+def _failed(path: Path, reason: str) -> _ReadFile:
+    return _ReadFile(path, reported=[FileResult(str(path), "failed", reason=reason)])
 
 
 class _Store:

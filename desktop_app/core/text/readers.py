@@ -127,6 +127,8 @@ def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
         tag.decompose()
     container = soup.find("article") or _densest(soup) or soup.body or soup
     lines = _block_lines(container)
+    if not lines:
+        raise ImportFailure(f"{path}: no article text found in the page; nothing was imported")
     source = Source("\n".join(lines), used, path.stem, title=title or None)
     for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
         if meta.get(key) and (parsed := parse_date(meta[key])):

@@ -324,3 +324,20 @@ def test_a_reader_bug_on_one_file_fails_that_file_only(project, seed_paths, tmp_
     results = import_paths(project.session_factory, [odd, seed_paths["000"]], segmenter=segmenter)
     assert [r.status for r in results] == ["failed", "imported"]
     assert results[0].reason == f"{odd}: could not be read (RuntimeError: parser crashed); nothing was imported"
+
+
+def test_a_page_without_article_text_fails_and_an_all_furniture_article_is_skipped(project, tmp_path, segmenter):
+    (tmp_path / "shell.html").write_text("<html><head><title>x</title></head><body><script>1</script></body></html>",
+                                         encoding="utf-8")
+    (tmp_path / "furniture.txt").write_text("责任编辑:王营波\n", encoding="utf-8")
+    table = tmp_path / "rows.csv"
+    table.write_text("标题,正文\n甲,责任编辑:李四\n乙,网格员入户走访。\n", encoding="utf-8")
+    results = import_paths(project.session_factory, [tmp_path], segmenter=segmenter)
+    by_file = {r.file.rsplit("/", 1)[-1]: r for r in results}
+    assert by_file["shell.html"].status == "failed" and "no article text" in by_file["shell.html"].reason
+    assert by_file["furniture.txt"].status == "skipped" and "--no-furniture" in by_file["furniture.txt"].reason
+    assert by_file["rows.csv (row 2)"].status == "skipped" and by_file["rows.csv (row 3)"].status == "imported"
+    assert count(project) == 1
+    kept = import_paths(project.session_factory, [tmp_path / "furniture.txt"], segmenter=segmenter,
+                        options=CleaningOptions(furniture=False))
+    assert kept[0].status == "imported"
