@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.bulk import gc_paused
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.interchange.collect import collect_project, resolve_selection
-from desktop_app.core.interchange.files import gc_paused
 from desktop_app.core.interchange.model import Progress
 from desktop_app.core.interchange.package import DEFAULT_LIMITS, Limits
 from desktop_app.core.interchange.reports import ExportReport, ImportReport

@@ -3,7 +3,6 @@ failed or cancelled export never leaves a half-written file under the name the u
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,16 +28,3 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Bulk work creates hundreds of thousands of objects that live until it ends; the cyclic garbage
-    collector would traverse them again and again (about a fifth of an import's time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -26,6 +26,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.bulk import gc_paused
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.models import Code, Document, DocumentAttribute, Segmentation, new_guid, utcnow
 from desktop_app.core.text.pipeline import CleaningOptions, PreparedArticle, read_articles
@@ -101,7 +102,7 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
     cutting: tuple[_Batch, Future] | None = None
     # Only the cut runs on the worker: it gives the GIL back once a batch. Storing there too would
     # hand the GIL over at every SQLite step and wait for it each time behind the reading thread.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govcoder-segment") as cutter:
+    with gc_paused(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="govcoder-segment") as cutter:
         def hand_over(full: _Batch | None) -> None:
             nonlocal cutting
             previous = cutting
@@ -134,7 +135,7 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
                     batch = _Batch()
         hand_over(batch if batch.files else None)
         hand_over(None)
-    store.flush()
+        store.flush()
     if progress is not None:
         progress(len(files), len(files), "")
     return results
