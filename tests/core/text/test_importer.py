@@ -195,9 +195,10 @@ def test_a_large_import_keeps_order_duplicates_and_tokens_across_batches(
         project, seed_texts, tmp_path, segmenter, monkeypatch, commit_seconds):
     from sqlalchemy import text
 
+    import desktop_app.core.text.import_store as import_store
     import desktop_app.core.text.importer as importer
 
-    monkeypatch.setattr(importer, "COMMIT_SECONDS", commit_seconds)
+    monkeypatch.setattr(import_store, "COMMIT_SECONDS", commit_seconds)
     lines = [line for seed in seed_texts.values() for line in seed.split("\n") if len(line) > 30]
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -236,10 +237,10 @@ def import_twice_at_once(session_factory, paths, segmenter, monkeypatch):
     the database makes the second wait for the first (then the first stops waiting after a while)."""
     import threading
 
-    import desktop_app.core.text.importer as importer
+    import desktop_app.core.text.import_store as import_store
 
     both_checked = threading.Barrier(2)
-    real_known_hashes = importer._known_hashes
+    real_known_hashes = import_store._known_hashes
 
     def known_hashes_then_wait_for_the_other(session, hashes):
         known = real_known_hashes(session, hashes)
@@ -249,7 +250,7 @@ def import_twice_at_once(session_factory, paths, segmenter, monkeypatch):
             pass
         return known
 
-    monkeypatch.setattr(importer, "_known_hashes", known_hashes_then_wait_for_the_other)
+    monkeypatch.setattr(import_store, "_known_hashes", known_hashes_then_wait_for_the_other)
     results: list = [None, None]
 
     def run(slot):
