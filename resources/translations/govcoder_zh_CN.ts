@@ -1137,62 +1137,212 @@ Your coding so far is saved.</source>
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="14" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="69" />
         <source>Source of %1</source>
         <translation>%1 的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="17" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="83" />
         <source>Original text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="22" />
-        <source> (%1 times)</source>
-        <translation>（%1 次）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="26" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="174" />
         <source>Nothing was cleaned.</source>
         <translation>未作任何清理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="27" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="92" />
         <source>Cleaning record</source>
         <translation>清理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="29" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="87" />
+        <source>Cleaning step</source>
+        <translation>清理步骤</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="87" />
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="87" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="106" />
+        <source>Pinyin glosses removed</source>
+        <translation>已删除的拼音注音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="107" />
+        <source>Web furniture moved out of the text</source>
+        <translation>移出正文的网页杂项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="108" />
+        <source>Indentation and blank lines tidied</source>
+        <translation>已整理的缩进和空行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="109" />
+        <source>Suspected mojibake (flagged, left in the text)</source>
+        <translation>疑似乱码（已标记，保留在正文中）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="131" />
+        <source>Cleaning changed nothing: the text is stored as published.</source>
+        <translation>清理未作任何改动：正文按原文保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="139" />
+        <source>Marked in the text as published:</source>
+        <translation>在原文中标出：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="164" />
+        <source>… %1 more, all marked in the original</source>
+        <translation>……另有 %1 项，均已在原文中标出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="170" />
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="182" />
+        <source>breadcrumb</source>
+        <translation>导航路径</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="182" />
+        <source>title line (now the title)</source>
+        <translation>标题行（已作为标题）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="183" />
+        <source>date/source header line</source>
+        <translation>时间/来源栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="183" />
+        <source>photo caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="184" />
+        <source>reviewer/editor line</source>
+        <translation>审稿/编辑署名行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="184" />
+        <source>credit line</source>
+        <translation>署名行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="185" />
+        <source>source line</source>
+        <translation>来源行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="185" />
+        <source>stray question marks</source>
+        <translation>零散问号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="186" />
+        <source>report/follow/share widgets</source>
+        <translation>举报/关注/分享控件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="186" />
+        <source>list of unrelated headlines</source>
+        <translation>无关标题列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="205" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="29" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="205" />
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="30" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="206" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="30" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="206" />
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="31" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="207" />
         <source>Address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="31" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="207" />
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="34" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="214" />
+        <source>Dates seen:</source>
+        <translation>发现的日期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="219" />
+        <source>Publication date taken from: %1</source>
+        <translation>发布日期取自：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="222" />
+        <source>The dates disagree: check which is the publication date.</source>
+        <translation>日期不一致：请核对哪一个是发布日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="225" />
+        <source>Outlets seen:</source>
+        <translation>发现的来源：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="231" />
+        <source>header line</source>
+        <translation>页眉栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="231" />
+        <source>dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="232" />
+        <source>after the last sentence</source>
+        <translation>末句之后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="232" />
+        <source>source line at the end</source>
+        <translation>文末来源行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="233" />
+        <source>platform account</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="233" />
+        <source>the file&apos;s own fields</source>
+        <translation>文件自带字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="94" />
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>

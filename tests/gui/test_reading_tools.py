@@ -79,20 +79,54 @@ def test_coded_segments_open_in_the_reading_view(qtbot, project_path, open_windo
     assert window.reading.selected_annotation == next(iter(window.bench.annotations))
 
 
-def test_the_original_text_and_cleaning_record_are_one_action_away(qtbot, project_path, open_window,
-                                                                     monkeypatch):
+def open_source(window, monkeypatch):
     from desktop_app.gui.source_dialog import SourceDialog
 
-    window = open_window(project_path)
-    traditional = next(r.id for r in window.documents.model.rows if r.script == "traditional")
-    window.open_document(traditional)
     shown = []
     monkeypatch.setattr(SourceDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     window.source_action.trigger()
     (dialog,) = shown
+    return dialog
+
+
+def test_the_original_text_shows_what_cleaning_removed_and_the_record_leads_to_it(qtbot, project_path,
+                                                                                 open_window, monkeypatch):
+    import re
+
+    window = open_window(project_path)
+    traditional = next(r.id for r in window.documents.model.rows if r.script == "traditional")
+    window.open_document(traditional)
+    dialog = open_source(window, monkeypatch)
     assert dialog.original.toPlainText() == window.bench.document.original_text
-    assert "(bào)" in dialog.original.toPlainText()  # pinyin as published, removed by cleaning
-    assert dialog.cleaning.toPlainText().strip()
+    marks = dialog.marked_spans()
+    glosses = [text for step, text in marks if step == "pinyin"]
+    assert len(glosses) == 288 and all(re.fullmatch(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", g) for g in glosses)
+    assert ("furniture", "責(zé)編:王亞東\n") in marks  # the editor line as published, gloss and all
+    assert "Pinyin glosses removed (288)" in dialog.legend.text()
+
+    record = dialog.record
+    pinyin = next(record.topLevelItem(i) for i in range(record.topLevelItemCount())
+                  if record.topLevelItem(i).text(0).startswith("Pinyin glosses removed"))
+    assert pinyin.childCount() == 288
+    fifth = pinyin.child(4)
+    record.itemDoubleClicked.emit(fifth, 0)
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.original.textCursor().selectedText() == fifth.text(2) == glosses[4]
+
+
+def test_marks_stay_on_their_characters_next_to_astral_ones(qtbot, project_path, open_window, monkeypatch,
+                                                           tmp_path):
+    from desktop_app.core.store.project import open_project
+    from desktop_app.core.text.importer import import_paths
+
+    article = tmp_path / "astral.txt"
+    article.write_text("𠮷報(bào)訊😀網(wǎng)格員走訪。\n責編:王營波\n", encoding="utf-8")
+    with open_project(project_path) as project:
+        [result] = import_paths(project.session_factory, [article])
+    window = open_window(project_path, result.id)
+    dialog = open_source(window, monkeypatch)
+    assert dialog.marked_spans() == [("pinyin", "(bào)"), ("pinyin", "(wǎng)"), ("furniture", "責編:王營波\n"),
+                                     ("whitespace", "\n")]
 
 
 def test_hiding_a_code_and_other_coders(qtbot, project_path, open_window):
@@ -241,3 +275,14 @@ def test_hovering_a_coded_span_shows_its_codes_coders_and_memos(qtbot, project_p
     QApplication.sendEvent(window.reading.viewport(), event)
     assert shown and "五治/法治 — tester" in shown[0] and "五治/自治 — tester" in shown[0]
     assert "网格员是治理末梢" in shown[0]
+
+
+def test_the_source_says_which_date_became_the_publication_date(qtbot, project_path, open_window, monkeypatch):
+    window = open_window(project_path)
+    reposted = next(r.id for r in window.documents.model.rows if r.source == "深圳新闻网")
+    window.open_document(reposted)
+    dialog = open_source(window, monkeypatch)
+    metadata = dialog.tabs.widget(2).toPlainText()
+    assert "2023-01-20  (header line: 2023-01-20 01:43:41)" in metadata
+    assert "Publication date taken from: dateline (2022-01-13)" in metadata
+    assert "The dates disagree" in metadata
