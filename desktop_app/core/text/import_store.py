@@ -1,6 +1,6 @@
 """Storing imported articles in bulk: duplicates decided, ids and tokens written, nothing half-stored.
 
-Files are committed together about once a second (a commit waits for the disk), each commit holding
+Files are committed together about once a second (each commit writes to the disk), each commit holding
 the database's write lock from its duplicate check on, so two imports at once store an article once.
 If the database refuses a commit, its files are stored again one transaction each, so only the file
 it refuses fails.
@@ -65,7 +65,7 @@ class Batch:
 class ImportStore:
     """Writes read and cut files, deciding duplicates against the project and the import so far.
 
-    Files are committed together every COMMIT_SECONDS (a commit waits for the disk), so an
+    Files are committed together every COMMIT_SECONDS (each commit writes to the disk), so an
     interruption loses at most that much work, and never part of a file.
     """
 
