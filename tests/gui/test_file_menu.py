@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zipfile
 
+from PySide6.QtCore import Qt
+
 from desktop_app.gui import file_actions
 
 
@@ -74,3 +76,27 @@ def test_the_import_report_names_each_problem_file_without_blocking(qtbot, proje
     assert "空9.txt: the file is empty; nothing was imported" in details
     assert str(tmp_path) not in report.detailedText()  # each file named once, below the common folder
     report.accept()
+
+
+def test_cancelling_a_long_import_in_its_progress_dialog_keeps_what_was_stored(qtbot, project_path, open_window,
+                                                                              tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    window = open_window(project_path)
+    table = tmp_path / "两万行.csv"  # reading it takes a few seconds: long enough to be cancelled
+    body = "网格员入户走访，调解矛盾纠纷，推进基层治理现代化。" * 10
+    table.write_text("标题,正文\n" + "".join(f"第{n}篇,第{n}篇：{body}\n" for n in range(20000)), encoding="utf-8")
+    article = tmp_path / "先到.txt"  # sorted before the table: stored before the cancel
+    article.write_text("吹哨报到机制运行良好。", encoding="utf-8")
+    before = window.documents.model.rowCount()
+    window.files.import_paths([article, table])
+    dialog = window.files.dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and "两万行.csv (" in dialog.labelText(), timeout=30000)
+    cancel = next(button for button in dialog.findChildren(QPushButton) if button.isVisible())
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hasattr(window.files, "last_import"), timeout=30000)
+    statuses = [r.status for r in window.files.last_import]
+    assert statuses == ["imported", "skipped"]
+    assert "cancelled while reading" in window.files.last_import[1].reason
+    assert window.documents.model.rowCount() == before + 1
+    window.files.import_report.accept()
