@@ -172,12 +172,14 @@ class FileActions(QObject):
     def import_paths(self, paths: list[Path], *, options: CleaningOptions | None = None,
                      encoding: str | None = None, force: bool = False) -> workers.Task:
         from desktop_app.core.text.importer import import_paths
+        from desktop_app.gui.segmentation import project_segmenter
 
-        factory = self.window.bench.project.session_factory
+        project = self.window.bench.project
 
         def work(progress, cancelled):
-            return import_paths(factory, paths, encoding=encoding, options=options, force=force,
-                                progress=progress, cancelled=cancelled)
+            # The window's segmenter has its dictionary loaded already (a second or so for a new one).
+            return import_paths(project.session_factory, paths, encoding=encoding, options=options, force=force,
+                                segmenter=project_segmenter(project), progress=progress, cancelled=cancelled)
 
         return self.run(self.tr("Importing…"), work, self._imported, cancellable=True)
 

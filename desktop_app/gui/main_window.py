@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         self._update_here_counts()
         if self.bench.document is not None:
             self.reading.set_colours(self.bench.colours())
+            # Code names and keywords are words of the segmenter: a new code (an in-vivo one above all)
+            # must come out as one word. Unchanged words read the cached boundaries again, cheaply.
+            self._segment(self.bench.document.id)
         for shortcut in self._code_shortcuts:
             shortcut.setEnabled(False)
             shortcut.deleteLater()

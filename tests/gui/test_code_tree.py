@@ -170,3 +170,20 @@ def test_the_code_dialog_edits_guidance_and_examples(qtbot, project_path, open_w
     window.undo_action.trigger()
     with open_project(project_path) as project, project.session_factory() as session:
         assert code_details(session, law).guidance.get("use_when") != "依法调处矛盾"
+
+
+def test_an_in_vivo_code_becomes_one_word_of_the_reading_view(qtbot, project_path, open_window, monkeypatch):
+    from desktop_app.gui import coding
+
+    window = open_window(project_path)
+    document_id = next(r.id for r in window.documents.model.rows if r.title.startswith("000"))
+    window.open_document(document_id)
+    qtbot.waitUntil(lambda: window.reading.boundaries is not None, timeout=30000)
+    text = window.bench.document.text
+    start = text.index("金岭先行示范社区")
+    assert start + 2 in window.reading.boundaries  # 金岭/先行/示范/社区 before it is a code
+    window.reading.select_span(start, start + 8)
+    monkeypatch.setattr(coding.QInputDialog, "getText", lambda *a, **k: (k.get("text", ""), True))
+    window.coding.in_vivo.trigger()
+    qtbot.waitUntil(lambda: start + 2 not in (window.reading.boundaries or [start + 2]), timeout=30000)
+    assert start in window.reading.boundaries and start + 8 in window.reading.boundaries
