@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.store.models import Document, DocumentAttribute, Segmentation, new_guid, utcnow
 from desktop_app.core.text.pipeline import PreparedArticle
-from desktop_app.core.text.segment import pack_boundaries
 
 COMMIT_SECONDS = 1.0
 
@@ -55,12 +54,6 @@ class Batch:
         self.files.append(read)
         self.size += len(read.articles)
 
-    def texts(self) -> list[str]:
-        return [article.text for read in self.files for article in read.articles]
-
-    def shadows(self) -> list[str]:
-        return [article.shadow for read in self.files for article in read.articles]
-
 
 class ImportStore:
     """Writes read and cut files, deciding duplicates against the project and the import so far.
@@ -74,10 +67,11 @@ class ImportStore:
         self._dictionary_hash = dictionary_hash
         self._force = force
         self._seen: dict[str, str] = {}  # content hash -> label, of articles stored by this import
-        self._pending: list[tuple[ReadFile, list[list[int]]]] = []
+        self._pending: list[tuple[ReadFile, list[bytes]]] = []
         self._since = time.monotonic()
 
-    def add(self, batch: Batch, boundaries: list[list[int]]) -> None:
+    def add(self, batch: Batch, boundaries: list[bytes]) -> None:
+        """Takes the batch's files with their articles' packed boundaries, in order."""
         cuts = iter(boundaries)
         self._pending.extend((read, [next(cuts) for _ in read.articles]) for read in batch.files)
         if time.monotonic() - self._since >= COMMIT_SECONDS:
@@ -101,7 +95,7 @@ class ImportStore:
                         result.reason = (f"{result.file}: could not be stored ({reason}); nothing was "
                                          "imported from this file")
 
-    def _commit(self, files: list[ReadFile], boundaries: list[list[list[int]]]) -> None:
+    def _commit(self, files: list[ReadFile], boundaries: list[list[bytes]]) -> None:
         """Stores the files in one transaction; results and the seen hashes change only once committed."""
         outcomes: list[tuple[FileResult, str, int | str]] = []  # (result, status, id or reason)
         seen_now: dict[str, str] = {}
@@ -109,7 +103,7 @@ class ImportStore:
             _take_write_lock(session)
             known = {} if self._force else _known_hashes(
                 session, {a.content_hash for read in files for a in read.articles})
-            stored: list[tuple[FileResult, PreparedArticle, list[int], Path]] = []
+            stored: list[tuple[FileResult, PreparedArticle, bytes, Path]] = []
             for read, cuts in zip(files, boundaries, strict=True):
                 for result, article, cut in zip(read.results, read.articles, cuts, strict=True):
                     reason = None if self._force else _duplicate_reason(
@@ -171,7 +165,7 @@ def _duplicate_reason(content_hash: str, known: dict[str, tuple[int, str]], *ear
     return None
 
 
-def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, list[int], Path]],
+def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, bytes, Path]],
             dictionary_hash: str) -> list[int]:
     """Plain executemany inserts, the ids read back by guid: one statement per table, not per row."""
     if not stored:
@@ -198,7 +192,7 @@ def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, li
     if attributes:
         session.execute(insert(DocumentAttribute.__table__), attributes)
     session.execute(insert(Segmentation.__table__), [
-        {"document_id": id_, "dictionary_hash": dictionary_hash, "boundaries": pack_boundaries(cut),
+        {"document_id": id_, "dictionary_hash": dictionary_hash, "boundaries": cut,
          "computed_at": now}
         for id_, (_, _, cut, _) in zip(ids, stored, strict=True)
     ])
