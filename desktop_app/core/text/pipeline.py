@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.text.decode import decode_bytes, normalise_newlines
 from desktop_app.core.text.edits import Stage
@@ -25,6 +26,9 @@ from desktop_app.core.text.mojibake import find_mojibake
 from desktop_app.core.text.pinyin import find_glosses
 from desktop_app.core.text.script import detect_script, simplified_shadow
 from desktop_app.core.text.whitespace import whitespace_spans
+
+if TYPE_CHECKING:
+    from desktop_app.core.text.readers import Source
 
 __all__ = ["CleaningOptions", "PreparedArticle", "content_hash", "decode_bytes", "prepare_article",
            "read_articles"]
@@ -143,8 +147,13 @@ def read_articles(path: Path, *, encoding: str | None = None, options: CleaningO
     for index, source in enumerate(sources):
         if before_each is not None:
             before_each(index, len(sources))
-        article = prepare_article(source.text, encoding=source.encoding, options=options,
-                                  fallback_title=source.fallback_title)
-        source.apply_to(article)
-        articles.append(article)
+        articles.append(prepare_source(source, options))
     return articles
+
+
+def prepare_source(source: Source, options: CleaningOptions) -> PreparedArticle:
+    """One article from what a reader found: cleaned, with what its container states winning."""
+    article = prepare_article(source.text, encoding=source.encoding, options=options,
+                              fallback_title=source.fallback_title)
+    source.apply_to(article)
+    return article

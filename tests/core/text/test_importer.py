@@ -342,3 +342,42 @@ def test_a_page_without_article_text_fails_and_an_all_furniture_article_is_skipp
     kept = import_paths(project.session_factory, [tmp_path / "furniture.txt"], segmenter=segmenter,
                         options=CleaningOptions(furniture=False))
     assert kept[0].status == "imported"
+
+
+def long_table(folder, rows: int):
+    table = folder / "长表.csv"
+    table.write_text("标题,正文\n" + "".join(f"第{n}篇,网格员第{n}次入户走访。\n" for n in range(rows)),
+                     encoding="utf-8")
+    return table
+
+
+def test_a_long_table_is_stored_in_parts_and_a_refused_part_fails_alone(project, tmp_path, segmenter, monkeypatch):
+    from sqlalchemy import text
+
+    import desktop_app.core.text.import_read as import_read
+
+    monkeypatch.setattr(import_read, "PART_ROWS", 10)
+    table = long_table(tmp_path, 35)  # parts: rows 2-11, 12-21, 22-31, 32-36
+    with project.session_factory.begin() as session:
+        session.execute(text("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.title = '第25篇' "
+                             "BEGIN SELECT RAISE(ABORT, 'refused'); END"))
+    results = import_paths(project.session_factory, [table], segmenter=segmenter)
+    assert len(results) == 35
+    failed = [int(r.file.rsplit("row ", 1)[1].rstrip(")")) for r in results if r.status == "failed"]
+    assert failed == list(range(22, 32))  # the third part, which holds 第25篇 in row 27
+    assert all("refused" in r.reason for r in results if r.status == "failed")
+    assert count(project) == 25
+
+
+def test_cancelling_a_long_table_keeps_its_complete_parts(project, tmp_path, segmenter, monkeypatch):
+    import desktop_app.core.text.import_read as import_read
+
+    monkeypatch.setattr(import_read, "PART_ROWS", 100)
+    table = long_table(tmp_path, 300)
+    names: list[str] = []
+    results = import_paths(project.session_factory, [table], segmenter=segmenter,
+                           progress=lambda done, total, name: names.append(name),
+                           cancelled=lambda: any("(226 of 300)" in name for name in names))
+    assert [r.status for r in results] == ["imported"] * 200 + ["skipped"]
+    assert results[-1].reason == "import cancelled while reading this file; the rows after its first 200 were not imported"
+    assert count(project) == 200
