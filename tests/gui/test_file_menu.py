@@ -86,7 +86,7 @@ def test_cancelling_a_long_import_in_its_progress_dialog_keeps_what_was_stored(q
     table = tmp_path / "两万行.csv"  # reading it takes a few seconds: long enough to be cancelled
     body = "网格员入户走访，调解矛盾纠纷，推进基层治理现代化。" * 10
     table.write_text("标题,正文\n" + "".join(f"第{n}篇,第{n}篇：{body}\n" for n in range(20000)), encoding="utf-8")
-    article = tmp_path / "先到.txt"  # sorted before the table: stored before the cancel
+    article = tmp_path / "先到.txt"  # given before the table: stored before the cancel
     article.write_text("吹哨报到机制运行良好。", encoding="utf-8")
     before = window.documents.model.rowCount()
     window.files.import_paths([article, table])
@@ -95,8 +95,10 @@ def test_cancelling_a_long_import_in_its_progress_dialog_keeps_what_was_stored(q
     cancel = next(button for button in dialog.findChildren(QPushButton) if button.isVisible())
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: hasattr(window.files, "last_import"), timeout=30000)
-    statuses = [r.status for r in window.files.last_import]
-    assert statuses == ["imported", "skipped"]
-    assert "cancelled while reading" in window.files.last_import[1].reason
-    assert window.documents.model.rowCount() == before + 1
+    results = window.files.last_import
+    kept = sum(r.status == "imported" for r in results) - 1  # the table's rows stored before the cancel
+    assert [r.status for r in results] == ["imported"] * (kept + 1) + ["skipped"]
+    assert kept % 1000 == 0 and kept < 20000  # whole parts of the table only
+    assert results[-1].reason.startswith("import cancelled while reading this file")
+    assert window.documents.model.rowCount() == before + 1 + kept
     window.files.import_report.accept()
