@@ -65,7 +65,7 @@ def read_parts(path: Path, encoding: str | None, options: CleaningOptions | None
             source, sources[index] = sources[index], None  # what is read need not stay in memory
             _add(part, prepare_source(source, options))
             if len(part.reported) == PART_ROWS and index + 1 < len(sources):
-                yield part
+                yield _as_part(part)
                 parts_given += 1
                 part = ReadFile(path)
     except GovCoderError as error:
@@ -83,7 +83,13 @@ def read_parts(path: Path, encoding: str | None, options: CleaningOptions | None
             lost = f"the rows from row {source.extracted.get('row', '?')} on were not imported"
         yield failed(path, f"{path}: could not be read ({type(error).__name__}: {error}); {lost}")
         return
-    yield part
+    yield _as_part(part) if parts_given else part
+
+
+def _as_part(part: ReadFile) -> ReadFile:
+    rows = [result.file.rsplit("(row ", 1)[-1].rstrip(")") for result in part.reported]
+    part.unit = f"rows {rows[0]}-{rows[-1]} of this table"
+    return part
 
 
 def _add(part: ReadFile, article: PreparedArticle) -> None:

@@ -43,6 +43,7 @@ class ReadFile:
     articles: list[PreparedArticle] = field(default_factory=list)  # those to store
     results: list[FileResult] = field(default_factory=list)  # one per article to store, filled in when stored
     reported: list[FileResult] = field(default_factory=list)  # every result of the file, in its order
+    unit: str = "this file"  # what is stored as one: the file, or a long table's part
 
 
 @dataclass
@@ -93,7 +94,7 @@ class ImportStore:
                     for result in read.results:
                         result.status = "failed"
                         result.reason = (f"{result.file}: could not be stored ({reason}); nothing was "
-                                         "imported from this file")
+                                         f"imported from {read.unit}")
 
     def _commit(self, files: list[ReadFile], boundaries: list[list[bytes]]) -> None:
         """Stores the files in one transaction; results and the seen hashes change only once committed."""
