@@ -220,6 +220,9 @@ class SourceDialog(QDialog):
                     "%1", f"{self._where(chosen.get('where'))} ({chosen.get('date')})"))
             if extracted.get("dates_disagree"):
                 lines.append(self.tr("The dates disagree: check which is the publication date."))
+        if extracted.get("undecodable_bytes"):
+            lines += ["", self.tr("Places where the file could not be decoded: %1 (each shown as \ufffd and "
+                                  "flagged as mojibake)").replace("%1", str(extracted["undecodable_bytes"]))]
         sources = extracted.get("sources") or []
         if sources:
             lines += ["", self.tr("Outlets seen:")]

@@ -654,67 +654,67 @@ Your coding so far is saved.</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="182" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="184" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="188" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="190" />
         <source>Imported %1, skipped %2, failed %3.</source>
         <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="201" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="203" />
         <source>… and %1 more (Show Details lists them all)</source>
         <translation>……另有 %1 项（“显示详细信息”中列出全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="208" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="210" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="194" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="196" />
         <source>Nothing was imported: the folder holds no supported files.</source>
         <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="217" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="219" />
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="217" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="219" />
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 编码本 (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="218" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="220" />
         <source>Annotations table (*.csv)</source>
         <translation>标注表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="218" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="220" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="219" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="221" />
         <source>GovCoder JSON (*.json)</source>
         <translation>GovCoder JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="224" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="226" />
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="240" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="242" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/file_actions.py" line="245" />
+        <location filename="../../desktop_app/gui/file_actions.py" line="247" />
         <source>Exported %1 documents and %2 annotations to %3</source>
         <translation>已将 %1 篇文档、%2 条标注导出到 %3</translation>
     </message>
@@ -1073,27 +1073,27 @@ Your coding so far is saved.</source>
         <translation>编辑文档信息：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="369" />
+        <location filename="../../desktop_app/gui/main_window.py" line="372" />
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="372" />
+        <location filename="../../desktop_app/gui/main_window.py" line="375" />
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="373" />
+        <location filename="../../desktop_app/gui/main_window.py" line="376" />
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="377" />
+        <location filename="../../desktop_app/gui/main_window.py" line="380" />
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="381" />
+        <location filename="../../desktop_app/gui/main_window.py" line="384" />
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -1307,37 +1307,42 @@ Your coding so far is saved.</source>
         <translation>日期不一致：请核对哪一个是发布日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="225" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="224" />
+        <source>Places where the file could not be decoded: %1 (each shown as � and flagged as mojibake)</source>
+        <translation>文件中无法解码之处：%1 处（每处都显示为 �，并标记为乱码）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/source_dialog.py" line="228" />
         <source>Outlets seen:</source>
         <translation>发现的来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="231" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="234" />
         <source>header line</source>
         <translation>页眉栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="231" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="234" />
         <source>dateline</source>
         <translation>电头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="232" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="235" />
         <source>after the last sentence</source>
         <translation>末句之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="232" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="235" />
         <source>source line at the end</source>
         <translation>文末来源行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="233" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="236" />
         <source>platform account</source>
         <translation>平台账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/source_dialog.py" line="233" />
+        <location filename="../../desktop_app/gui/source_dialog.py" line="236" />
         <source>the file&apos;s own fields</source>
         <translation>文件自带字段</translation>
     </message>

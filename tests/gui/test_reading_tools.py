@@ -286,3 +286,23 @@ def test_the_source_says_which_date_became_the_publication_date(qtbot, project_p
     assert "2023-01-20  (header line: 2023-01-20 01:43:41)" in metadata
     assert "Publication date taken from: dateline (2022-01-13)" in metadata
     assert "The dates disagree" in metadata
+
+
+def test_the_source_tells_of_bytes_that_could_not_be_decoded(qtbot, project_path, open_window, monkeypatch,
+                                                              tmp_path):
+    import re
+
+    from desktop_app.core.paths import seed_files
+    from desktop_app.core.store.project import open_project
+    from desktop_app.core.text.importer import import_paths
+
+    data = seed_files()[3].read_text(encoding="utf-8").encode("gb18030")
+    scraped = tmp_path / "scraped.txt"
+    scraped.write_bytes(data[:300] + b"\xff" + data[300:] + "\n责任编辑:李四".encode("gb18030"))
+    with open_project(project_path) as project:
+        [result] = import_paths(project.session_factory, [scraped], force=True)
+    window = open_window(project_path, result.id)
+    dialog = open_source(window, monkeypatch)
+    assert re.search(r"Places where the file could not be decoded: \d+ \(each shown as \ufffd",
+                     dialog.tabs.widget(2).toPlainText())
+    assert ("mojibake", "\ufffd") in [(step, text[:1]) for step, text in dialog.marked_spans()]

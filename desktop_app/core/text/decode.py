@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from desktop_app.core.errors import ImportFailure
 from desktop_app.core.text.common_hanzi import COMMON_SIMPLIFIED
@@ -37,6 +38,21 @@ _MAGIC = {
 }
 # A winner must have at least this share of common characters among its Han characters.
 _PLAUSIBLE = 0.6
+
+
+class Decoded(NamedTuple):
+    text: str  # with \n line endings
+    encoding: str
+    replaced: int = 0  # undecodable stretches, each shown as U+FFFD (a damaged file read all the same)
+
+
+def _damage_allowed(data: bytes) -> int:
+    """How many undecodable bytes a file may have and still be read, each shown as U+FFFD.
+
+    Scraped and re-saved articles often carry a stray byte or two; refusing the whole file for that
+    would leave the researcher no way in. More damage than this is not an article in that encoding.
+    """
+    return max(3, len(data) // 500)
 
 
 @cache
@@ -112,11 +128,12 @@ def _check_binary(data: bytes, name: str) -> None:
         raise _refuse(name, "binary data (NUL bytes), not a text file")
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode a text file's bytes; returns (text with \\n line endings, encoding name).
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """Decode a text file's bytes.
 
     Raises ImportFailure naming the file and the reason for an empty, binary, truncated or
-    undecodable file.
+    undecodable file. A file with a few undecodable bytes in an otherwise plausible reading is read,
+    each bad byte shown as U+FFFD (the mojibake step flags them) and counted in `replaced`.
     """
     if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
         raise _refuse(name, "the file is empty")
@@ -128,7 +145,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
     _check_binary(data, name)
     try:
         # No score needed: valid UTF-8 is UTF-8 (and this is most files, so it must stay cheap).
-        return _finish(data.decode("utf-8"), name), "utf-8"
+        return Decoded(_finish(data.decode("utf-8"), name), "utf-8")
     except UnicodeDecodeError:
         pass
     reading = _strict(data, "utf-8")
@@ -140,10 +157,15 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
             found = _strict(data, candidate)
             if found:
                 candidates.append(found)
-    if not candidates:
+    best = max(candidates, key=lambda r: (r.score, not r.truncated)) if candidates else None
+    truncated = any(reading.truncated for reading in candidates)  # a cut-off end is not damage to read past
+    if best is None or (not truncated and (best.score < _PLAUSIBLE or _HAN.search(best.text) is None)):
+        damaged = _damaged_reading(data)
+        if damaged is not None:
+            return Decoded(_finish(damaged.text, name), damaged.encoding, damaged.text.count("\ufffd"))
+    if best is None:
         raise _refuse(name, "not text in any supported encoding (UTF-8, GB18030, Big5, UTF-16); "
                             "try --encoding")
-    best = max(candidates, key=lambda r: (r.score, not r.truncated))
     if best.truncated:
         raise _refuse(name, f"the file ends in the middle of a {best.encoding} character; it looks truncated")
     if _HAN.search(best.text) is None and best.encoding not in ("utf-8", "ascii"):
@@ -151,14 +173,27 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> tuple[s
         raise _refuse(name, "no Chinese text found in any supported encoding; try --encoding")
     if best.score < _PLAUSIBLE and _HAN.search(best.text):
         raise _refuse(name, "cannot tell its encoding: no reading gives plausible Chinese; try --encoding")
-    return _finish(best.text, name), best.encoding
+    return Decoded(_finish(best.text, name), best.encoding)
 
 
-def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
+def _damaged_reading(data: bytes) -> _Reading | None:
+    """The plausible reading with the fewest undecodable bytes, if few enough (see _damage_allowed)."""
+    readings = []
+    for encoding in ("utf-8", "gb18030", "big5"):
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= _damage_allowed(data) and _HAN.search(text):
+            readings.append((bad, -plausibility(text), _Reading(encoding, text, plausibility(text))))
+    plausible = [reading for reading in readings if reading[2].score >= _PLAUSIBLE]
+    return min(plausible, key=lambda reading: reading[:2])[2] if plausible else None
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
     try:
         canonical = codecs.lookup(encoding).name
     except LookupError:
         raise ImportFailure(f"{name}: unknown encoding {encoding!r}; nothing was imported") from None
+    replaced = 0
     try:
         text = data.decode(canonical)
     except UnicodeDecodeError as error:
@@ -166,11 +201,15 @@ def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
                                              or "unexpected end" in error.reason):
             raise _refuse(name, f"the file ends in the middle of a {encoding} character; "
                                 "it looks truncated") from None
-        raise _refuse(name, f"not valid {encoding} at byte {error.start} ({error.reason})") from None
+        text = data.decode(canonical, errors="replace")
+        replaced = text.count("\ufffd")
+        if replaced > _damage_allowed(data):
+            raise _refuse(name, f"not valid {encoding} at byte {error.start} ({error.reason}), nor at "
+                                f"{replaced - 1} other places") from None
     if canonical in ("utf-16", "utf-32") and text.startswith("\ufeff"):
         text = text[1:]
     label = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig"}.get(canonical, _normalise_name(canonical))
-    return _finish(text, name), label
+    return Decoded(_finish(text, name), label, replaced)
 
 
 def _finish(text: str, name: str) -> str:

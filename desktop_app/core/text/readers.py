@@ -82,9 +82,10 @@ def read_sources(path: Path, *, encoding: str | None = None) -> list[Source]:
     except OSError as error:
         raise ImportFailure(f"{path}: cannot be read ({error.strerror or error})") from None
     if suffix in TEXT_SUFFIXES:
-        text, used = decode_bytes(data, str(path), encoding)
-        source = Source(text, used, path.stem)
-        if suffix != ".txt" and (heading := re.match(r"#\s+(.+)", text)):
+        decoded = decode_bytes(data, str(path), encoding)
+        source = Source(decoded.text, decoded.encoding, path.stem)
+        _note_damage(source, decoded.replaced)
+        if suffix != ".txt" and (heading := re.match(r"#\s+(.+)", decoded.text)):
             source.title = heading.group(1).strip()
         return [source]
     if suffix in HTML_SUFFIXES:
@@ -92,10 +93,14 @@ def read_sources(path: Path, *, encoding: str | None = None) -> list[Source]:
     if suffix == ".docx":
         return [_read_docx(data, path)]
     if suffix == ".csv":
-        text, used = decode_bytes(data, str(path), encoding)
-        rows = _csv_rows(text, path)
-        return _read_table(rows, path, used)
+        decoded = decode_bytes(data, str(path), encoding)
+        return _read_table(_csv_rows(decoded.text, path), path, decoded.encoding)
     return _read_table(_xlsx_rows(data, path), path, "xlsx")
+
+
+def _note_damage(source: Source, replaced: int) -> None:
+    if replaced:  # each shown as U+FFFD in the text, where the mojibake step flags it
+        source.extracted["undecodable_bytes"] = replaced
 
 
 # csv's default cell limit is 128 K characters; one article per cell can be a long policy document.
@@ -115,9 +120,9 @@ def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
     from bs4 import BeautifulSoup
 
     declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
-    text, used = decode_bytes(data, str(path), encoding or (declared.group(1).decode("ascii")
-                                                             if declared else None))
-    soup = BeautifulSoup(text, "lxml")
+    decoded = decode_bytes(data, str(path), encoding or (declared.group(1).decode("ascii")
+                                                          if declared else None))
+    soup = BeautifulSoup(decoded.text, "lxml")
     meta = {
         (tag.get("property") or tag.get("name") or "").lower(): tag.get("content", "")
         for tag in soup.find_all("meta") if tag.get("content")
@@ -129,7 +134,8 @@ def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
     lines = _block_lines(container)
     if not lines:
         raise ImportFailure(f"{path}: no article text found in the page; nothing was imported")
-    source = Source("\n".join(lines), used, path.stem, title=title or None)
+    source = Source("\n".join(lines), decoded.encoding, path.stem, title=title or None)
+    _note_damage(source, decoded.replaced)
     for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
         if meta.get(key) and (parsed := parse_date(meta[key])):
             source.published = parsed[0]
