@@ -1,7 +1,7 @@
 """Reading article text out of each supported file format, before cleaning.
 
-.txt/.md are decoded (see decode.py); .html/.htm go through lxml via BeautifulSoup, keeping the
-article's block elements as lines; .docx through python-docx; .csv/.xlsx give one article per row,
+.txt/.md are decoded (see decode.py); .html/.htm go through lxml via BeautifulSoup, the article found
+and laid out in lines by html_text; .docx through python-docx; .csv/.xlsx give one article per row,
 with columns mapped to title, date, source, url, authors and text, and any other column kept as an
 attribute of the document.
 """
@@ -119,6 +119,8 @@ def _csv_rows(text: str, path: Path) -> list[list[str]]:
 def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
     from bs4 import BeautifulSoup
 
+    from desktop_app.core.text.html_text import article_container, article_title, text_lines
+
     declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
     decoded = decode_bytes(data, str(path), encoding or (declared.group(1).decode("ascii")
                                                           if declared else None))
@@ -127,11 +129,10 @@ def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
         (tag.get("property") or tag.get("name") or "").lower(): tag.get("content", "")
         for tag in soup.find_all("meta") if tag.get("content")
     }
-    title = meta.get("og:title") or (soup.title.get_text(strip=True) if soup.title else None)
+    title = article_title(soup)
     for tag in soup(["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "header"]):
         tag.decompose()
-    container = soup.find("article") or _densest(soup) or soup.body or soup
-    lines = _block_lines(container)
+    lines = text_lines(article_container(soup))
     if not lines:
         raise ImportFailure(f"{path}: no article text found in the page; nothing was imported")
     source = Source("\n".join(lines), decoded.encoding, path.stem, title=title or None)
@@ -147,32 +148,6 @@ def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
     if meta.get("author"):
         source.authors = [meta["author"]]
     return source
-
-
-_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption"]
-
-
-def _densest(soup):
-    """The element holding the most paragraph text: the article body on most news pages."""
-    best, best_size = None, 0
-    for paragraph in soup.find_all("p"):
-        parent = paragraph.parent
-        size = sum(len(p.get_text(strip=True)) for p in parent.find_all("p", recursive=False))
-        if size > best_size:
-            best, best_size = parent, size
-    return best
-
-
-def _block_lines(container) -> list[str]:
-    blocks = [b for b in container.find_all(_BLOCKS) if not b.find(_BLOCKS)]
-    if not blocks:
-        return [line.strip() for line in container.get_text("\n").splitlines() if line.strip()]
-    lines = []
-    for block in blocks:
-        line = " ".join(block.get_text(" ").split()) if block.name != "pre" else block.get_text()
-        if line.strip():
-            lines.append(line.strip())
-    return lines
 
 
 def _read_docx(data: bytes, path: Path) -> Source:
