@@ -111,9 +111,24 @@ def _csv_rows(text: str, path: Path) -> list[list[str]]:
     if csv.field_size_limit() < _CSV_CELL_LIMIT:
         csv.field_size_limit(_CSV_CELL_LIMIT)
     try:
-        return list(csv.reader(io.StringIO(text)))
+        return list(csv.reader(io.StringIO(text), dialect=_csv_dialect(text)))
     except csv.Error as error:
         raise ImportFailure(f"{path}: not a readable CSV table ({error}); nothing was imported") from None
+
+
+def _csv_dialect(text: str) -> type[csv.Dialect]:
+    """Commas, or the semicolons, tabs or bars some exports use instead, read off the header line
+    (column names are not quoted, so the separator shows there plainly)."""
+    header = text[:text.find("\n")] if "\n" in text else text
+    counts = {separator: header.count(separator) for separator in ",;\t|"}
+    separator = max(counts, key=counts.__getitem__)
+    if separator == "," or not counts[separator]:
+        return csv.excel
+
+    class Separated(csv.excel):
+        delimiter = separator
+
+    return Separated
 
 
 def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:

@@ -382,3 +382,17 @@ def test_cancelling_a_long_table_keeps_its_complete_parts(project, tmp_path, seg
     assert [r.status for r in results] == ["imported"] * 200 + ["skipped"]
     assert results[-1].reason == "import cancelled while reading this file; the rows after its first 200 were not imported"
     assert count(project) == 200
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_tables_separated_by_commas_semicolons_tabs_or_bars(project, tmp_path, segmenter, delimiter):
+    table = tmp_path / "export.csv"
+    rows = [["标题", "正文", "地区"], ["甲文", "网格员入户走访,调解纠纷。", "贵州"], ["乙文", "吹哨报到; 街乡响应。", "深圳"]]
+    quoted = [[f'"{cell}"' if delimiter in cell else cell for cell in row] for row in rows]
+    table.write_text("".join(delimiter.join(row) + "\n" for row in quoted), encoding="utf-8")
+    results = import_paths(project.session_factory, [table], segmenter=segmenter)
+    assert [r.status for r in results] == ["imported", "imported"]
+    with project.session_factory() as session:
+        texts = {d.title: d.text for d in session.scalars(select(Document))}
+        regions = {a.value for a in session.scalars(select(DocumentAttribute).where(DocumentAttribute.key == "地区"))}
+    assert texts == {"甲文": "网格员入户走访,调解纠纷。", "乙文": "吹哨报到; 街乡响应。"} and regions == {"贵州", "深圳"}
