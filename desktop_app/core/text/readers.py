@@ -175,11 +175,30 @@ def _read_docx(data: bytes, path: Path) -> Source:
         raise ImportFailure(f"{path}: not a readable Word .docx file ({error}); nothing was imported") from None
     except Exception as error:  # zipfile.BadZipFile and lxml errors for damaged files
         raise ImportFailure(f"{path}: damaged Word file ({type(error).__name__}); nothing was imported") from None
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    text = "\n".join(_docx_lines(document))
     if not text.strip():
         raise ImportFailure(f"{path}: the document has no text; nothing was imported")
     title = (document.core_properties.title or "").strip() or None
     return Source(text, "docx", path.stem, title=title)
+
+
+def _docx_lines(document) -> list[str]:
+    """Paragraphs and tables in the order they stand: Word layouts and official documents often put
+    text in tables, which `document.paragraphs` leaves out."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # a merged cell is listed once per grid column it spans
+                        seen.add(id(cell._tc))
+                        lines.extend(paragraph.text for paragraph in cell.paragraphs)
+        else:
+            lines.append(block.text)
+    return lines
 
 
 def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:

@@ -396,3 +396,21 @@ def test_tables_separated_by_commas_semicolons_tabs_or_bars(project, tmp_path, s
         texts = {d.title: d.text for d in session.scalars(select(Document))}
         regions = {a.value for a in session.scalars(select(DocumentAttribute).where(DocumentAttribute.key == "地区"))}
     assert texts == {"甲文": "网格员入户走访,调解纠纷。", "乙文": "吹哨报到; 街乡响应。"} and regions == {"贵州", "深圳"}
+
+
+def test_a_word_document_keeps_text_in_tables_in_reading_order(project, tmp_path, segmenter):
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("关于推进网格化管理的通知")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "发文单位"
+    table.cell(0, 1).text = "某街道办事处"
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "各社区要配齐专职网格员。"
+    word.add_paragraph("特此通知。")
+    word.save(tmp_path / "通知.docx")
+    [result] = import_paths(project.session_factory, [tmp_path / "通知.docx"], segmenter=segmenter)
+    with project.session_factory() as session:
+        text = session.get(Document, result.id).text
+    assert text.split("\n") == ["关于推进网格化管理的通知", "发文单位", "某街道办事处", "各社区要配齐专职网格员。", "特此通知。"]
