@@ -228,21 +228,41 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _read_table(rows: list[list[str]], path: Path, encoding: str) -> list[Source]:
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
-        raise ImportFailure(f"{path}: the table is empty; nothing was imported")
-    header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
+_HEADER_SEARCH = 10  # opening rows in which to look for the column names
+
+
+def _column_mapping(header: list[str]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for index, name in enumerate(header):
         for field_name, names in COLUMNS.items():
             if name.lower() in names and field_name not in mapping:
                 mapping[field_name] = index
-    if "text" not in mapping:
+    return mapping
+
+
+def _header(numbered: list[tuple[int, list[str]]]) -> tuple[int, list[str], dict[str, int]] | None:
+    """Exports often put a title or a note above the column names: the header is the first of the
+    opening rows that names a text column (its position among the rows, its names, their mapping)."""
+    for position, (_, row) in enumerate(numbered[:_HEADER_SEARCH]):
+        header = [cell.strip().lstrip("\ufeff") for cell in row]
+        mapping = _column_mapping(header)
+        if "text" in mapping:
+            return position, header, mapping
+    return None
+
+
+def _read_table(rows: list[list[str]], path: Path, encoding: str) -> list[Source]:
+    # Row numbers as the spreadsheet shows them, blank rows counted, so that "row 12" can be found.
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(cell.strip() for cell in row)]
+    if not numbered:
+        raise ImportFailure(f"{path}: the table is empty; nothing was imported")
+    found = _header(numbered)
+    if found is None:
         raise ImportFailure(f"{path}: no text column (expected one of: text, content, 正文, 内容); "
                             "nothing was imported")
+    position, header, mapping = found
     sources = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered[position + 1:]:
         def cell(name: str, row=row) -> str:
             index = mapping.get(name)
             return row[index].strip() if index is not None and index < len(row) else ""

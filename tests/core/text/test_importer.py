@@ -414,3 +414,21 @@ def test_a_word_document_keeps_text_in_tables_in_reading_order(project, tmp_path
     with project.session_factory() as session:
         text = session.get(Document, result.id).text
     assert text.split("\n") == ["关于推进网格化管理的通知", "发文单位", "某街道办事处", "各社区要配齐专职网格员。", "特此通知。"]
+
+
+def test_a_spreadsheet_with_a_title_above_its_header_and_blank_rows_keeps_its_row_numbers(project, tmp_path,
+                                                                                         segmenter):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["2023年基层治理新闻汇总"])
+    sheet.append([])
+    sheet.append(["标题", "正文"])
+    sheet.append(["甲文", "网格员入户走访。"])
+    sheet.append([])
+    sheet.append(["乙文", "吹哨报到机制运行良好。"])
+    book.save(tmp_path / "汇总.xlsx")
+    results = import_paths(project.session_factory, [tmp_path / "汇总.xlsx"], segmenter=segmenter)
+    assert [r.file.rsplit(" ", 2)[-2:] for r in results] == [["(row", "4)"], ["(row", "6)"]]
+    assert [r.status for r in results] == ["imported", "imported"]
