@@ -8,6 +8,9 @@ the record shows it in the original.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -155,6 +158,8 @@ class SourceDialog(QDialog):
 
     def _fill_record(self) -> None:
         original = self._document.original_text
+        # Line numbers by binary search: counting newlines up to each item is quadratic on long documents.
+        newlines = [match.start() for match in re.finditer("\n", original)]
         for step in self._document.cleaning:
             name = step.get("step", "")
             items = _spans_of(step)
@@ -164,7 +169,7 @@ class SourceDialog(QDialog):
                     QTreeWidgetItem(top, [self.tr("… %1 more, all marked in the original")
                                           .replace("%1", str(len(items) - _ITEMS_SHOWN))])
                     break
-                line = original.count("\n", 0, start) + 1
+                line = bisect_left(newlines, start) + 1
                 label = self._item_label(step, number)
                 text = (shown or original[start:end]).replace("\n", "⏎")
                 child = QTreeWidgetItem(top, [label, self.tr("line %1").replace("%1", str(line)), text])

@@ -109,6 +109,8 @@ def test_the_original_text_shows_what_cleaning_removed_and_the_record_leads_to_i
                   if record.topLevelItem(i).text(0).startswith("Pinyin glosses removed"))
     assert pinyin.childCount() == 288
     fifth = pinyin.child(4)
+    lines = {(pinyin.child(i).text(2), pinyin.child(i).text(1)) for i in range(pinyin.childCount())}
+    assert fifth.text(1) == "line 1" and ("(zé)", "line 12") in lines  # 責(zé)編:王亞東 is line 12
     record.itemDoubleClicked.emit(fifth, 0)
     assert dialog.tabs.currentIndex() == 0
     assert dialog.original.textCursor().selectedText() == fifth.text(2) == glosses[4]
