@@ -27,10 +27,9 @@ ROWS_PER_REPORT = 25
 class Cancelled(Exception):
     """The user cancelled while a file with many articles was being read."""
 
-    def __init__(self, row: int) -> None:
-        super().__init__(row)
-        self.row = row  # index of the first article not read
-        self.kept = 0  # articles before it, handed on in complete parts (a long table's)
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept = 0  # articles handed on before it in complete parts (a long table's)
 
 
 def row_reporter(path: Path, number: int, total: int, progress: Progress | None,
@@ -40,7 +39,7 @@ def row_reporter(path: Path, number: int, total: int, progress: Progress | None,
         if count < 2 or index % ROWS_PER_REPORT or index == 0:
             return
         if cancelled is not None and cancelled():
-            raise Cancelled(index)
+            raise Cancelled
         if progress is not None:
             progress(number, total, f"{path} ({index + 1:,} of {count:,})")
 

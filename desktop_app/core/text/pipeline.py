@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,23 +131,14 @@ def _mojibake_record(stage: Stage, shadow: str) -> dict:
     }
 
 
-def read_articles(path: Path, *, encoding: str | None = None, options: CleaningOptions | None = None,
-                  before_each: Callable[[int, int], None] | None = None) -> list[PreparedArticle]:
+def read_articles(path: Path, *, encoding: str | None = None,
+                  options: CleaningOptions | None = None) -> list[PreparedArticle]:
     """Every article in one file: one for text, Markdown, HTML and Word files, one per table row.
-
-    `before_each(index, count)` is called before each article is prepared (a table of thousands of
-    rows takes seconds): it may report progress, or raise to stop.
-    """
+    (The importer reads through import_read instead, which reports progress and goes in parts.)"""
     from desktop_app.core.text.readers import read_sources
 
     options = options or CleaningOptions()
-    sources = read_sources(path, encoding=encoding)
-    articles = []
-    for index, source in enumerate(sources):
-        if before_each is not None:
-            before_each(index, len(sources))
-        articles.append(prepare_source(source, options))
-    return articles
+    return [prepare_source(source, options) for source in read_sources(path, encoding=encoding)]
 
 
 def prepare_source(source: Source, options: CleaningOptions) -> PreparedArticle:

@@ -150,10 +150,7 @@ class Segmenter:
         ends = list(accumulate(map(len, self.raw_tokens(shadow))))
         if ends[-1] != len(text):
             raise AssertionError("segmenter tokens do not cover the text")
-        forced = [edge for match in _ALONE.finditer(shadow) for edge in match.span()]
-        if forced:
-            ends = sorted(set(ends).union(forced).difference((0,)))
-        return ends
+        return _with_lone_tokens(ends, shadow)
 
     def boundaries_many(self, texts: list[str], shadows: list[str] | None = None) -> list[list[int]]:
         """`boundaries` of each text, cut in one engine call (one GIL hand-over, one lock).
@@ -175,10 +172,7 @@ class Segmenter:
                 own = list(accumulate(map(len, tokens[first:stop])))
                 if (own[-1] if own else 0) != len(text):
                     raise ValueError("a token crossed the separator")
-                forced = [edge for match in _ALONE.finditer(shadow) for edge in match.span()]
-                if forced:
-                    own = sorted(set(own).union(forced).difference((0,)))
-                results.append(own)
+                results.append(_with_lone_tokens(own, shadow))
                 first = stop + 1
         except ValueError:
             return [self.boundaries(each) for each in texts]
@@ -187,6 +181,13 @@ class Segmenter:
     def tokens(self, text: str) -> list[tuple[int, int]]:
         ends = self.boundaries(text)
         return list(zip([0, *ends[:-1]], ends, strict=True)) if ends else []
+
+
+def _with_lone_tokens(ends: list[int], shadow: str) -> list[int]:
+    """`ends` with the boundaries jieba's rule adds: a hyphen, and a character outside its Han range,
+    is always a token of its own."""
+    forced = [edge for match in _ALONE.finditer(shadow) for edge in match.span()]
+    return sorted(set(ends).union(forced).difference((0,))) if forced else ends
 
 
 def pack_boundaries(boundaries: list[int]) -> bytes:
