@@ -332,7 +332,12 @@ def _load_text(source: RawSource, element, package: Package) -> None:
     path = element.get("plainTextPath")
     if path:
         source.path = path
-        if path.lower().startswith("internal://"):
+        # The specification writes `internal://NAME`; some writers (the `qc` tool) give the bare name
+        # of a file that sits in the package's sources folder. Anything with another scheme or an
+        # absolute path is outside the package.
+        lowered = path.lower()
+        bare = "://" not in path and not path.startswith(("/", "\\")) and not (len(path) > 1 and path[1] == ":")
+        if lowered.startswith("internal://") or bare:
             data = package.read_internal(path)
             if data is None:
                 source.missing = f"{path} is not in the package"
