@@ -20,7 +20,6 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 GOVCODER = Path(sys.executable).with_name("govcoder")
 
 

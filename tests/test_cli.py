@@ -6,12 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from shared_files import require_shared
 
 from desktop_app.core.store.models import Document
 from desktop_app.core.store.project import open_project
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 
 
 def assert_clean_failure(result, code=1, mentions=""):
@@ -211,7 +211,7 @@ def test_codebook_export_and_import_round_trip_through_every_format(govcoder, sa
 def test_codebook_import_merges_a_real_nvivo_codebook_and_refuses_bad_files(govcoder, sample_project, tmp_path):
     before = len(govcoder("--project", str(sample_project), "codebook", "list", "--json").json())
     merged = govcoder("--project", str(sample_project), "codebook", "import",
-                      str(SHARED / "refi-qda" / "samples" / "cproctor-nvivo_project.qdpx"), "--json")
+                      str(require_shared("refi-qda", "samples", "cproctor-nvivo_project.qdpx")), "--json")
     assert merged.returncode == 0, merged.stderr
     added = len(merged.json()["added"])
     assert added > 0

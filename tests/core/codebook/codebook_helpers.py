@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import etree
+from shared_files import require_shared
 from sqlalchemy import select
 
 from desktop_app.core.codebook.snapshot import capture
@@ -35,5 +34,6 @@ def state(session) -> dict:
     }
 
 
-REFI = Path(__file__).resolve().parents[3].parent / "shared" / "refi-qda"
-SCHEMA = etree.XMLSchema(etree.parse(str(REFI / "Codebook-mrt2019.xsd")))
+def codebook_schema() -> etree.XMLSchema:
+    """The REFI-QDA codebook schema from ../shared (the test is skipped where that folder is absent)."""
+    return etree.XMLSchema(etree.parse(str(require_shared("refi-qda", "Codebook-mrt2019.xsd"))))

@@ -4,8 +4,9 @@ import csv
 import zipfile
 
 import pytest
-from codebook_helpers import REFI, SCHEMA, annotate, code_id
+from codebook_helpers import annotate, code_id, codebook_schema
 from lxml import etree
+from shared_files import refi_sample, require_shared, shared_listing
 
 from desktop_app.core.codebook.exchange import export_codebook, import_codebook
 from desktop_app.core.codebook.operations import create_code, set_shortcut
@@ -13,8 +14,6 @@ from desktop_app.core.codebook.tree import list_codes
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.models import Code
 from desktop_app.core.store.project import create_project
-
-SAMPLES = sorted(REFI.joinpath("samples").iterdir())
 
 
 def fields(codes):
@@ -57,7 +56,7 @@ def test_exported_qdc_validates_and_keeps_guids_and_hierarchy(factory, tmp_path)
         guid = s.get(Code, code_id(s, "五治/法治")).guid
         export_codebook(s, tmp_path / "book.qdc")
     document = etree.parse(str(tmp_path / "book.qdc"))
-    SCHEMA.assertValid(document)
+    codebook_schema().assertValid(document)
     ns = {"q": "urn:QDA-XML:codebook:1.0"}
     law = document.find(".//q:Code[@name='五治']/q:Code[@name='法治']", ns)
     assert law.get("guid") == guid and law.get("isCodable") == "true" and law.get("color") == "#1565C0"
@@ -157,8 +156,13 @@ def test_replace_is_refused_when_it_would_remove_a_code_in_use(factory, tmp_path
         assert len(list_codes(s)) == before
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
-def test_every_real_refi_qda_sample_imports(empty, sample):
+@pytest.mark.parametrize("entry", shared_listing("refi-qda", "samples"))
+def test_every_real_refi_qda_sample_imports_or_is_refused_by_name(empty, entry):
+    sample = refi_sample(entry)
+    if "not-a-zip" in sample.name:
+        with empty.begin() as s, pytest.raises(GovCoderError, match=sample.name):
+            import_codebook(s, sample)
+        return
     with empty.begin() as s:
         report = import_codebook(s, sample)
         codes = list_codes(s)
@@ -169,12 +173,12 @@ def test_every_real_refi_qda_sample_imports(empty, sample):
 
 def test_nvivo_hierarchy_and_maxqda_descriptions_survive(empty):
     with empty.begin() as s:
-        import_codebook(s, REFI / "samples" / "cproctor-nvivo_project.qdpx")
+        import_codebook(s, require_shared("refi-qda", "samples") / "cproctor-nvivo_project.qdpx")
         paths = {c.path for c in list_codes(s)}
     assert "rq1_definition/competencies/programming" in paths
     assert "rq1_definition/framings/cs_as_programming/programming" in paths
     with empty.begin() as s:
-        import_codebook(s, REFI / "samples" / "bedingjd-ICLS-maxqda24.qdpx")
+        import_codebook(s, require_shared("refi-qda", "samples") / "bedingjd-ICLS-maxqda24.qdpx")
         described = [c for c in list_codes(s) if c.description.startswith("This category encompasses")]
     assert described and described[0].colour == "#EF8256"
 

@@ -7,7 +7,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from interchange_helpers import PROJECT_XSD, TEXTS
+from interchange_helpers import TEXTS
+from shared_files import require_shared
 
 from desktop_app.core.store.models import (
     Annotation,
@@ -99,4 +100,4 @@ def empty_project(tmp_path):
 def project_schema():
     from lxml import etree
 
-    return etree.XMLSchema(etree.parse(str(PROJECT_XSD)))
+    return etree.XMLSchema(etree.parse(str(require_shared("refi-qda", "Project-mrt2019.xsd"))))

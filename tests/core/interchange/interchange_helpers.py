@@ -8,9 +8,6 @@ from pathlib import Path
 from desktop_app.core.interchange.collect import collect_project
 
 REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared" / "refi-qda"
-PROJECT_XSD = SHARED / "Project-mrt2019.xsd"
-SAMPLES = SHARED / "samples"
 
 TEXTS = [
     # 𠮷 (U+20BB7) and an emoji on both sides of coded spans.

@@ -79,13 +79,13 @@ def test_unknown_format_and_target(coded_project, tmp_path):
 
 
 def test_qdc_export_validates_against_the_codebook_schema(coded_project, tmp_path):
-    from interchange_helpers import SHARED
     from lxml import etree
+    from shared_files import require_shared
 
     out = tmp_path / "c.qdc"
     with coded_project.session_factory() as s:
         report = export_project(s, out, "qdc", codes=["网格化管理"])
-    schema = etree.XMLSchema(etree.parse(str(SHARED / "Codebook-mrt2019.xsd")))
+    schema = etree.XMLSchema(etree.parse(str(require_shared("refi-qda", "Codebook-mrt2019.xsd"))))
     assert schema.validate(etree.parse(str(out))), schema.error_log
     assert report.codes == 1
 

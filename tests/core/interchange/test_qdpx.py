@@ -6,9 +6,11 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from interchange_helpers import SAMPLES, snapshot
+from interchange_helpers import snapshot
 from lxml import etree
+from shared_files import refi_sample, require_shared, shared_listing
 
+from desktop_app.core.errors import GovCoderError
 from desktop_app.core.interchange import export_project, import_project
 from desktop_app.core.store.project import create_project
 
@@ -102,15 +104,20 @@ def test_round_trip_keeps_documents_codes_coders_annotations_memos_attributes(co
         fresh.close()
 
 
-@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir()))
-def test_every_shared_sample_imports(empty_project, sample):
-    report = import_project(empty_project.session_factory, SAMPLES / sample)
-    assert report.codes > 0 or "blank" in sample
-    assert report.unplaced == [] or sample.startswith("skyloom")
+@pytest.mark.parametrize("entry", shared_listing("refi-qda", "samples"))
+def test_every_shared_sample_imports_or_is_refused_by_name(empty_project, entry):
+    sample = refi_sample(entry)
+    if "not-a-zip" in sample.name:
+        with pytest.raises(GovCoderError, match=f"{sample.name} is not a .qdpx package"):
+            import_project(empty_project.session_factory, sample)
+        return
+    report = import_project(empty_project.session_factory, sample)
+    assert report.codes > 0 or "blank" in sample.name
+    assert report.unplaced == [] or sample.name.startswith("skyloom")
 
 
 def test_nvivo_sample_keeps_its_three_level_tree_and_empty_sources(empty_project):
-    report = import_project(empty_project.session_factory, SAMPLES / "cproctor-nvivo_project.qdpx")
+    report = import_project(empty_project.session_factory, require_shared("refi-qda", "samples", "cproctor-nvivo_project.qdpx"))
     assert report.documents == 2 and report.codes == 262 and report.coders == 2
     with empty_project.session_factory() as s:
         from desktop_app.core.codebook.tree import list_codes
@@ -120,7 +127,7 @@ def test_nvivo_sample_keeps_its_three_level_tree_and_empty_sources(empty_project
 
 
 def test_maxqda_sample_keeps_descriptions_colours_and_sets(empty_project):
-    report = import_project(empty_project.session_factory, SAMPLES / "bedingjd-ICLS-maxqda24.qdpx")
+    report = import_project(empty_project.session_factory, require_shared("refi-qda", "samples", "bedingjd-ICLS-maxqda24.qdpx"))
     assert report.documents == 10 and report.unplaced == []
     snap = snapshot(empty_project)
     assert any(c["description"].startswith("This category encompasses") for c in snap["codes"].values())
@@ -131,7 +138,7 @@ def test_maxqda_sample_keeps_descriptions_colours_and_sets(empty_project):
 
 
 def test_atlas_spec_example_reports_every_coding_it_cannot_place(empty_project):
-    report = import_project(empty_project.session_factory, SAMPLES / "skyloom-ATLAS8-standard-project-spec-example.qde")
+    report = import_project(empty_project.session_factory, require_shared("refi-qda", "samples", "skyloom-ATLAS8-standard-project-spec-example.qde"))
     assert report.codes == 14 and report.coders == 3 and report.documents == 0
     # Its text files are not shipped with the bare .qde: each coding is listed, none is dropped silently.
     assert len(report.unplaced) == 16
