@@ -83,7 +83,7 @@ def baseline(app: QApplication, text: str, database: Path, selections) -> list[f
 def workbench(app: QApplication, path: Path, document_id: int, selections, settings: Path) -> tuple[list[float], int]:
     from desktop_app.core.codebook.tree import find_code
     from desktop_app.core.store.project import open_project
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     with open_project(path) as project, project.session_factory.begin() as session:
         find_code(session, "平台与机制/网格化管理").shortcut = "G"

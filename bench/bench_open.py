@@ -63,8 +63,8 @@ def build_project(directory: Path, text: str, spans: list[tuple[int, int]]):
     (project path, document id)."""
     from desktop_app.core.annotate.coders import get_or_create_coder
     from desktop_app.core.codebook.tree import list_codes
-    from desktop_app.core.sample import init_project
     from desktop_app.core.store.models import Annotation, Document
+    from desktop_app.core.store.sample_project import init_project
 
     path = directory / "bench.govcoder"
     with init_project(path, sample=False) as project, project.session_factory.begin() as session:
@@ -98,7 +98,7 @@ def per_block_utf16(text: str, spans):
     """Prepared outside the timing: the baseline gets its spans for free."""
     from bisect import bisect_right
 
-    from desktop_app.gui.positions import PositionMap
+    from desktop_app.gui.base.positions import PositionMap
 
     positions = PositionMap(text)
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
@@ -140,7 +140,7 @@ def time_baseline(app, text, per_block) -> float:
 
 
 def time_view(app, text, spans_objects, colours) -> float:
-    from desktop_app.gui.reading_view import ReadingView
+    from desktop_app.gui.reading.view import ReadingView
 
     view = ReadingView()
     view.resize(1000, 800)
@@ -176,7 +176,7 @@ def main() -> int:
     from desktop_app.core.annotate.span_index import Span
     from desktop_app.core.store.models import Document
     from desktop_app.core.store.project import open_project
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     text = long_article(args.chars)
     spans = random_spans(text, args.annotations)

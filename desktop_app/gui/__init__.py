@@ -1,0 +1,1 @@
+"""The window, in rooms by what the user sees: shell (application, main window, menus, file actions) over annotations, over codebook, documents and reading, over base (the workbench, undo, workers, language, positions)."""

@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop_app.core.document_edits import edit_document, remove_attribute, set_attribute
-from desktop_app.core.documents import get_document
+from desktop_app.core.documents.attributes import edit_document, remove_attribute, set_attribute
+from desktop_app.core.documents.listing import get_document
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.project import open_project
 

@@ -55,7 +55,7 @@ def settings(tmp_path) -> QSettings:
 def open_window(qtbot, settings):
     """Open the main window on a project file as the user would, and close it at the end."""
     from desktop_app.core.store.project import open_project
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     opened = []
 

@@ -18,7 +18,7 @@ def paths(project_path) -> set[str]:
 
 
 def test_the_model_passes_qtmodeltester(qtmodeltester, project_path):
-    from desktop_app.gui.codebook_model import CodebookModel
+    from desktop_app.gui.codebook.tree_model import CodebookModel
 
     with open_project(project_path) as project, project.session_factory() as session:
         codes = list_codes(session)
@@ -59,7 +59,7 @@ def test_drop_moves_a_code_through_the_core_and_undo_puts_it_back(qtbot, project
 
 
 def test_in_vivo_code_from_selection_then_undo_both_steps(qtbot, project_path, open_window, monkeypatch):
-    from desktop_app.gui import coding
+    from desktop_app.gui.annotations import coding
 
     document_id = add_document(project_path, ASTRAL_TEXT)
     window = open_window(project_path, document_id)
@@ -80,8 +80,8 @@ def test_in_vivo_code_from_selection_then_undo_both_steps(qtbot, project_path, o
 
 
 def test_edit_dialog_renames_and_recolours_and_the_view_follows(qtbot, project_path, open_window, monkeypatch):
-    from desktop_app.gui import codebook_ops
-    from desktop_app.gui.code_dialog import CodeDialog
+    from desktop_app.gui.codebook import actions as codebook_ops
+    from desktop_app.gui.codebook.code_dialog import CodeDialog
 
     document_id = add_document(project_path, ASTRAL_TEXT)
     window = open_window(project_path, document_id)
@@ -96,7 +96,7 @@ def test_edit_dialog_renames_and_recolours_and_the_view_follows(qtbot, project_p
         return CodeDialog.DialogCode.Accepted
 
     monkeypatch.setattr(CodeDialog, "exec", accept)
-    codebook_ops.edit_dialog(window, law)
+    codebook_ops.edit_dialog(window, window.bench, law)
     assert "五治/法治化" in paths(project_path)
     (info,) = window.bench.annotations.values()
     assert info.code == "五治/法治化"
@@ -148,8 +148,8 @@ def test_reorganise_the_codebook_from_the_keyboard_and_undo(qtbot, project_path,
 
 def test_the_code_dialog_edits_guidance_and_examples(qtbot, project_path, open_window, monkeypatch):
     from desktop_app.core.codebook.details import code_details
-    from desktop_app.gui import codebook_ops
-    from desktop_app.gui.code_dialog import CodeDialog
+    from desktop_app.gui.codebook import actions as codebook_ops
+    from desktop_app.gui.codebook.code_dialog import CodeDialog
 
     window = open_window(project_path)
     law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
@@ -161,7 +161,7 @@ def test_the_code_dialog_edits_guidance_and_examples(qtbot, project_path, open_w
         return CodeDialog.DialogCode.Accepted
 
     monkeypatch.setattr(CodeDialog, "exec", accept)
-    codebook_ops.edit_dialog(window, law)
+    codebook_ops.edit_dialog(window, window.bench, law)
     with open_project(project_path) as project, project.session_factory() as session:
         guidance = code_details(session, law).guidance
     assert guidance["use_when"] == "依法调处矛盾"
@@ -173,7 +173,7 @@ def test_the_code_dialog_edits_guidance_and_examples(qtbot, project_path, open_w
 
 
 def test_an_in_vivo_code_becomes_one_word_of_the_reading_view(qtbot, project_path, open_window, monkeypatch):
-    from desktop_app.gui import coding
+    from desktop_app.gui.annotations import coding
 
     window = open_window(project_path)
     document_id = next(r.id for r in window.documents.model.rows if r.title.startswith("000"))

@@ -153,7 +153,7 @@ def test_a_memo_survives_reopening_the_project(qtbot, project_path, open_window,
 
 
 def test_document_and_code_memos_are_undoable_and_kept(qtbot, project_path, open_window):
-    from desktop_app.core.memos import get_memo
+    from desktop_app.core.annotate.memos import get_memo
 
     window = open_window(project_path)
     document_id = window.bench.document.id
@@ -195,7 +195,7 @@ def test_a_memo_typed_without_saving_is_kept_when_the_user_moves_on(qtbot, proje
     window.close()
     window.bench.project.close()
     with open_project(project_path) as project, project.session_factory() as session:
-        from desktop_app.core.annotate.edits import list_annotations
+        from desktop_app.core.annotate.revisions import list_annotations
 
         memos = {info.quote: info.memo for info in list_annotations(session, document_id)}
     assert memos == {"协商议事": "first", "矛盾纠纷": "second"}

@@ -6,7 +6,7 @@ import zipfile
 
 from PySide6.QtCore import Qt
 
-from desktop_app.gui import file_actions
+from desktop_app.gui.shell import file_actions
 
 
 def test_import_documents_with_progress_then_they_are_listed(qtbot, project_path, open_window, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.gui import app as gui_app
+from desktop_app.gui.shell import app as gui_app
 
 
 def test_a_file_that_is_not_a_project_is_reported_in_a_message_box(qtbot, tmp_path, monkeypatch):
@@ -21,8 +21,8 @@ SMOKE = """
 import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop_app.gui.app import application, run_gui
-from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.shell.app import application, run_gui
+from desktop_app.gui.shell.main_window import MainWindow
 
 application()  # the same QApplication run_gui then uses; timers need it first
 
@@ -67,7 +67,7 @@ def test_the_next_start_reopens_the_project_used_last(isolated_user, tmp_path):
     import subprocess
     import sys
 
-    from desktop_app.core.sample import init_project
+    from desktop_app.core.store.sample_project import init_project
 
     chosen = tmp_path / "mine.govcoder"
     init_project(chosen, sample=True).close()

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from desktop_app.core.store.models import Document
 from desktop_app.core.text.pipeline import CleaningOptions
 from desktop_app.core.text.readers import SUPPORTED_SUFFIXES
-from desktop_app.gui import file_actions
-from desktop_app.gui.import_options import ImportChoices, ImportOptionsDialog
+from desktop_app.gui.documents.import_dialog import ImportChoices, ImportOptionsDialog
+from desktop_app.gui.shell import file_actions
 
 GLOSSED = "香港新聞報(bào)訊，轄區(qū)經(jīng)濟發展良好，{}開展矛盾糾紛調解工作。\n居民議事會推進協商議事。\n"
 

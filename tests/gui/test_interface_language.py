@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTranslator
 
 import desktop_app.gui
-from desktop_app.gui import i18n
+from desktop_app.gui.base import i18n
 
 GUI = Path(desktop_app.gui.__file__).parent
 SHIPPED = i18n.translations_dir() / "govcoder_zh_CN.ts"
@@ -32,7 +32,7 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str | None, str | None]]:
 def current_sources(tmp_path_factory) -> dict:
     """The strings the code asks to translate now, extracted by lupdate from the sources."""
     ts = tmp_path_factory.mktemp("ts") / "current.ts"
-    subprocess.run([str(LUPDATE), *map(str, sorted(GUI.glob("*.py"))), "-ts", str(ts)], check=True,
+    subprocess.run([str(LUPDATE), *map(str, sorted(GUI.rglob("*.py"))), "-ts", str(ts)], check=True,
                    capture_output=True)
     return messages(ts)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.core.documents import get_document
+from desktop_app.core.documents.listing import get_document
 
 
 def test_clicking_a_document_shows_its_text(qtbot, project_path, open_window):

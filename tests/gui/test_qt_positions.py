@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from desktop_app.gui.positions import PositionMap
+from desktop_app.gui.base.positions import PositionMap
 
 TEXT = "a𠮷治理😀网格b𠮷"
 

@@ -52,7 +52,7 @@ def test_document_status_is_set_and_undone(qtbot, project_path, open_window):
     model = window.documents.model
     assert model.statuses[document_id] == "done"
     with open_project(project_path) as project, project.session_factory() as session:
-        from desktop_app.core.annotate.edits import document_statuses
+        from desktop_app.core.annotate.revisions import document_statuses
 
         assert document_statuses(session, "tester") == {document_id: "done"}
     window.undo_action.trigger()
@@ -80,7 +80,7 @@ def test_coded_segments_open_in_the_reading_view(qtbot, project_path, open_windo
 
 
 def open_source(window, monkeypatch):
-    from desktop_app.gui.source_dialog import SourceDialog
+    from desktop_app.gui.documents.source_dialog import SourceDialog
 
     shown = []
     monkeypatch.setattr(SourceDialog, "exec", lambda dialog: shown.append(dialog) or 0)
@@ -219,7 +219,7 @@ def test_switching_the_coder_keeps_each_coders_work_apart(qtbot, project_path, o
 
 
 def test_editing_document_details_is_undoable(qtbot, project_path, open_window, monkeypatch):
-    from desktop_app.gui.document_dialog import DocumentDialog
+    from desktop_app.gui.documents.details_dialog import DocumentDialog
 
     window = open_window(project_path)
     document_id = window.bench.document.id

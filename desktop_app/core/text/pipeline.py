@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.text.decode import decode_bytes, normalise_newlines
-from desktop_app.core.text.edits import Stage
 from desktop_app.core.text.extract import build_metadata
 from desktop_app.core.text.furniture import find_furniture
 from desktop_app.core.text.mojibake import find_mojibake
 from desktop_app.core.text.pinyin import find_glosses
 from desktop_app.core.text.script import detect_script, simplified_shadow
+from desktop_app.core.text.tracked_deletions import Stage
 from desktop_app.core.text.whitespace import whitespace_spans
 
 if TYPE_CHECKING:

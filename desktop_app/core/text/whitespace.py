@@ -7,7 +7,7 @@ are, gets single line breaks like every other document; otherwise runs of blank 
 
 from __future__ import annotations
 
-from desktop_app.core.text.edits import merge_spans
+from desktop_app.core.text.tracked_deletions import merge_spans
 
 _EDGE_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 

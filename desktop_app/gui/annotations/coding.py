@@ -4,36 +4,61 @@ an undoable command."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from desktop_app.core.annotate import words
-from desktop_app.gui import codebook_ops
-from desktop_app.gui.commands import (
+from desktop_app.gui.annotations.commands import (
     ChangeAnnotationCommand,
     CreateAnnotationCommand,
     DeleteAnnotationCommand,
-    DocumentStatusCommand,
     MemoCommand,
 )
-from desktop_app.gui.documents_model import status_label
+from desktop_app.gui.codebook import actions as codebook_actions
+from desktop_app.gui.documents.commands import DocumentStatusCommand
+from desktop_app.gui.documents.list_model import status_label
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar
+
+    from desktop_app.gui.annotations.panels import MemoPanel
+    from desktop_app.gui.annotations.segments_panel import SegmentsPanel
+    from desktop_app.gui.base.workbench import Workbench
+    from desktop_app.gui.codebook.keys import CodebookKeys
+    from desktop_app.gui.codebook.panel import CodebookPanel
+    from desktop_app.gui.documents.panel import DocumentsPanel
+    from desktop_app.gui.reading.view import ReadingView
+
+
+class CodingSurface(Protocol):
+    """What the coding actions work on: the views they read selections from, the panels they fill,
+    and a way to bring a dock forward and say something in the status bar. The main window is one."""
+
+    bench: Workbench
+    reading: ReadingView
+    codebook: CodebookPanel
+    codebook_keys: CodebookKeys
+    documents: DocumentsPanel
+    memo: MemoPanel
+    segments: SegmentsPanel
+
+    def reveal_dock(self, name: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt naming
 
 
 class CodingActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.bench = window.bench
-        view = window.reading
+    def __init__(self, surface: CodingSurface) -> None:
+        super().__init__(surface.reading)
+        self.surface = surface
+        self.bench = surface.bench
+        view = surface.reading
 
         def action(name, slot, keys):
-            act = QAction(window)
+            act = QAction(view)
             act.setObjectName(name)
             act.setShortcuts([QKeySequence(k) for k in keys])
             # Bound to the reading view: Del in the filter box deletes characters, not annotations.
@@ -75,11 +100,11 @@ class CodingActions(QObject):
     # --- edits --------------------------------------------------------------------------------
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 4000)
+        self.surface.statusBar().showMessage(text, 4000)
 
     def apply_code(self, code_id: int) -> None:
         document = self.bench.document
-        span = self.window.reading.selected_span()
+        span = self.surface.reading.selected_span()
         code = self.bench.code_by_id.get(code_id)
         if document is None or code is None:
             return
@@ -98,7 +123,7 @@ class CodingActions(QObject):
         self.bench.undo_stack.push(command)
         if command.created is not None:
             self.bench.note_recent(code_id)
-            view = self.window.reading
+            view = self.surface.reading
             cursor = view.textCursor()
             cursor.clearSelection()  # let the new colour show
             view.setTextCursor(cursor)
@@ -106,16 +131,16 @@ class CodingActions(QObject):
     def code_dropped_selection(self, code_id: int, document_id: int, start: int, end: int) -> None:
         """The reading view's selection was dragged onto a code."""
         if self.bench.document is not None and self.bench.document.id == document_id:
-            self.window.reading.select_span(start, end)
+            self.surface.reading.select_span(start, end)
             self.apply_code(code_id)
 
     def apply_current_code(self) -> None:
-        code_id = self.window.codebook.current_code()
+        code_id = self.surface.codebook.current_code()
         if code_id is not None:
             self.apply_code(code_id)
 
     def selected(self):
-        annotation_id = self.window.reading.selected_annotation
+        annotation_id = self.surface.reading.selected_annotation
         return self.bench.annotations.get(annotation_id) if annotation_id is not None else None
 
     def step_annotation(self, step: int) -> None:
@@ -123,7 +148,7 @@ class CodingActions(QObject):
         ordered = self.bench.ordered_annotations()
         if not ordered:
             return
-        view = self.window.reading
+        view = self.surface.reading
         current = self.selected()
         if current is None:
             here = view.layers.positions.from_qt(view.textCursor().position())
@@ -141,7 +166,7 @@ class CodingActions(QObject):
 
     def resize(self, side: str, wider: bool) -> None:
         info = self.selected()
-        boundaries = self.window.reading.boundaries
+        boundaries = self.surface.reading.boundaries
         if info is None or not boundaries:
             return
         span = (words.widen if wider else words.narrow)(boundaries, info.start, info.end, side)
@@ -165,7 +190,7 @@ class CodingActions(QObject):
 
     def edit_target_memo(self, kind: str, target: int) -> None:
         """Show a document's or code's memo in the memo panel, ready to write."""
-        from desktop_app.core.memos import get_memo
+        from desktop_app.core.annotate.memos import get_memo
 
         with self.bench.project.session_factory() as session:
             text = get_memo(session, kind, target) or ""
@@ -174,15 +199,14 @@ class CodingActions(QObject):
             label = self.tr("Memo on the document %1").replace("%1", title)
         else:
             label = self.tr("Memo on the code %1").replace("%1", self.bench.code_label(target))
-        self.window.memo.show_target(kind, target, label, text)
-        self.window.docks["memo"].show()
-        self.window.docks["memo"].raise_()
-        self.window.memo.editor.setFocus()
+        self.surface.memo.show_target(kind, target, label, text)
+        self.surface.reveal_dock("memo")
+        self.surface.memo.editor.setFocus()
 
     def focus_memo(self) -> None:
         if self.selected() is not None:
-            self.window.docks["memo"].show()
-            self.window.memo.editor.setFocus()
+            self.surface.reveal_dock("memo")
+            self.surface.memo.editor.setFocus()
 
     def set_status(self, document_id: int, status: str) -> None:
         self.bench.undo_stack.push(DocumentStatusCommand(
@@ -190,32 +214,30 @@ class CodingActions(QObject):
 
     def set_hidden(self, code_ids: set[int]) -> None:
         """Show only chosen codes: the others' highlights are left out (their annotations stay)."""
-        self.window.reading.layers.hidden_codes = set(code_ids)
-        self.window.reading.highlighter.rehighlight()
+        self.surface.reading.layers.hidden_codes = set(code_ids)
+        self.surface.reading.highlighter.rehighlight()
 
     def show_segments(self, code_id: int) -> None:
-        dock = self.window.docks["segments"]
-        dock.show()
-        dock.raise_()
-        self.window.segments.show_code(code_id)
+        self.surface.reveal_dock("segments")
+        self.surface.segments.show_code(code_id)
 
     def move_code(self, code_id: int, parent_id: int | None, row: int) -> None:
-        codebook_ops.push_move(self.bench, code_id, parent_id, row)
+        codebook_actions.push_move(self.bench, code_id, parent_id, row)
 
     def new_code_from_selection(self) -> None:
         """In-vivo coding: the selected words become a new code, applied at once."""
-        span = self.window.reading.selected_span()
+        span = self.surface.reading.selected_span()
         document = self.bench.document
         if span is None or document is None:
             self._message(self.tr("Select some text first, then choose a code."))
             return
-        parent_id = self.window.codebook.current_code()
-        name, ok = QInputDialog.getText(self.window, self.tr("New code from selection"), self.tr("Code name:"),
+        parent_id = self.surface.codebook.current_code()
+        name, ok = QInputDialog.getText(self.surface.reading.window(), self.tr("New code from selection"), self.tr("Code name:"),
                                         text=document.text[span[0]:span[1]].strip().replace("/", "／")[:60])
         if ok and name.strip():
-            code_id = codebook_ops.push_create(self.bench, name.strip(), parent_id)
+            code_id = codebook_actions.push_create(self.bench, name.strip(), parent_id)
             if code_id is not None:
-                self.window.reading.select_span(*span)
+                self.surface.reading.select_span(*span)
                 self.apply_code(code_id)
 
     # --- context menus ------------------------------------------------------------------------
@@ -241,7 +263,7 @@ class CodingActions(QObject):
                 parent_menu.addAction(code.name, lambda c=code.id: slot(c))
 
     def reading_menu(self, point) -> None:
-        view = self.window.reading
+        view = self.surface.reading
         menu = QMenu(view)
         if view.selected_span() is not None:
             self._code_menu(menu.addMenu(self.tr("Code selection as")), self.apply_code)
@@ -261,24 +283,24 @@ class CodingActions(QObject):
             menu.exec(view.viewport().mapToGlobal(point))
 
     def documents_menu(self, point) -> None:
-        document_id = self.window.documents.document_at(point)
+        document_id = self.surface.documents.document_at(point)
         if document_id is None:
             return
-        menu = QMenu(self.window.documents.table)
+        menu = QMenu(self.surface.documents.table)
         for status in ("not_started", "in_progress", "done"):
             menu.addAction(self.tr("Mark as %1").replace("%1", status_label(status)),
                            lambda s=status: self.set_status(document_id, s))
-        menu.exec(self.window.documents.table.viewport().mapToGlobal(point))
+        menu.exec(self.surface.documents.table.viewport().mapToGlobal(point))
 
     def codebook_menu(self, point) -> None:
-        code_id = self.window.codebook.code_at(point)
-        tree = self.window.codebook.tree
+        code_id = self.surface.codebook.code_at(point)
+        tree = self.surface.codebook.tree
         menu = QMenu(tree)
         if code_id is not None:
             menu.addAction(self.tr("Code selection with this code"), lambda: self.apply_code(code_id))
             menu.addAction(self.tr("Show coded segments"), lambda: self.show_segments(code_id))
             menu.addAction(self.tr("Code memo…"), lambda: self.edit_target_memo("code", code_id))
-            layers = self.window.reading.layers
+            layers = self.surface.reading.layers
             hidden = code_id in layers.hidden_codes
             menu.addAction(self.tr("Show highlights of this code") if hidden
                            else self.tr("Hide highlights of this code"),
@@ -288,15 +310,15 @@ class CodingActions(QObject):
             if layers.hidden_codes:
                 menu.addAction(self.tr("Highlight all codes"), lambda: self.set_hidden(set()))
             menu.addSeparator()
-            self.window.codebook.tree.setCurrentIndex(self.window.codebook.model.index_of(code_id))
-            keys = self.window.codebook_keys
+            self.surface.codebook.tree.setCurrentIndex(self.surface.codebook.model.index_of(code_id))
+            keys = self.surface.codebook_keys
             for act in (keys.edit, keys.new_sub):
                 menu.addAction(act)
-            menu.addAction(self.tr("Merge into…"), lambda: codebook_ops.merge_code(self.window, code_id))
+            menu.addAction(self.tr("Merge into…"), lambda: codebook_actions.merge_code(self.surface.reading.window(), self.bench, code_id))
             menu.addAction(keys.delete)
             moves = menu.addMenu(self.tr("Move"))
             for act in (keys.up, keys.down, keys.out, keys.into):
                 moves.addAction(act)
             menu.addSeparator()
-        menu.addAction(self.tr("New top-level code…"), lambda: codebook_ops.new_code_dialog(self.window, None))
+        menu.addAction(self.tr("New top-level code…"), lambda: codebook_actions.new_code_dialog(self.surface.reading.window(), self.bench, None))
         menu.exec(tree.viewport().mapToGlobal(point))

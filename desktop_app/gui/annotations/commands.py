@@ -1,52 +1,18 @@
-"""Undoable edits. Each command wraps one core operation run in its own committed transaction, and
-tells the workbench what changed so the views update only what is affected.
-
-A core operation that refuses (GovCoderError) leaves the database untouched; the command then marks
-itself obsolete so that the undo stack does not record a step that never happened.
-"""
+"""Undoable annotation and memo revisions. Each command tells the workbench what changed so the
+views update only what is affected."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
-from desktop_app.core import document_edits, memos
-from desktop_app.core.annotate import edits
+from desktop_app.core.annotate import memos, revisions
 from desktop_app.core.annotate.operations import AnnotationInfo, create_annotation
-from desktop_app.core.errors import GovCoderError
+from desktop_app.gui.base.undo import WorkbenchCommand
 
 if TYPE_CHECKING:
-    from desktop_app.gui.workbench import Workbench
-
-
-
-class WorkbenchCommand(QUndoCommand):
-    """Catches a refusal from the core: the failed step is marked obsolete (QUndoStack then drops it)
-    and the error is handed to the workbench to show."""
-
-    bench: Workbench
-
-    def redo(self) -> None:
-        try:
-            self.apply()
-        except GovCoderError as error:
-            self.setObsolete(True)
-            self.bench.report_error(error)
-
-    def undo(self) -> None:
-        try:
-            self.revert()
-        except GovCoderError as error:
-            self.setObsolete(True)
-            self.bench.report_error(error)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
+    from desktop_app.gui.base.workbench import Workbench
 
 
 class CreateAnnotationCommand(WorkbenchCommand):
@@ -58,7 +24,7 @@ class CreateAnnotationCommand(WorkbenchCommand):
         self.code_id, self.memo = code_id, memo
         self.coder = bench.coder  # the coder at the time of the edit, whoever is coding when it is redone
         self.created: AnnotationInfo | None = None
-        self.deleted: edits.DeletedAnnotation | None = None
+        self.deleted: revisions.DeletedAnnotation | None = None
 
     def apply(self) -> None:
         with self.bench.transaction() as session:
@@ -66,13 +32,13 @@ class CreateAnnotationCommand(WorkbenchCommand):
                 self.created = create_annotation(session, self.document_id, self.start, self.end,
                                                  self.code_id, self.coder, self.memo)
             else:  # redo after undo: the same annotation (same id) comes back
-                self.created = edits.restore_annotation(session, self.deleted)
+                self.created = revisions.restore_annotation(session, self.deleted)
         self.bench.annotation_added(self.created)
 
     def revert(self) -> None:
         assert self.created is not None
         with self.bench.transaction() as session:
-            self.deleted = edits.delete_annotation(session, self.created.id)
+            self.deleted = revisions.delete_annotation(session, self.created.id)
         self.bench.annotation_removed(self.deleted.info)
 
 
@@ -80,17 +46,17 @@ class DeleteAnnotationCommand(WorkbenchCommand):
     def __init__(self, bench: Workbench, annotation: AnnotationInfo) -> None:
         super().__init__(QCoreApplication.translate("Commands", "Delete annotation %1").replace("%1", annotation.code))
         self.bench, self.annotation_id = bench, annotation.id
-        self.deleted: edits.DeletedAnnotation | None = None
+        self.deleted: revisions.DeletedAnnotation | None = None
 
     def apply(self) -> None:
         with self.bench.transaction() as session:
-            self.deleted = edits.delete_annotation(session, self.annotation_id)
+            self.deleted = revisions.delete_annotation(session, self.annotation_id)
         self.bench.annotation_removed(self.deleted.info)
 
     def revert(self) -> None:
         assert self.deleted is not None
         with self.bench.transaction() as session:
-            restored = edits.restore_annotation(session, self.deleted)
+            restored = revisions.restore_annotation(session, self.deleted)
         self.bench.annotation_added(restored)
 
 
@@ -108,11 +74,11 @@ class ChangeAnnotationCommand(WorkbenchCommand):
         with self.bench.transaction() as session:
             change = None
             if span is not None:
-                change = edits.resize_annotation(session, self.annotation_id, *span)
+                change = revisions.resize_annotation(session, self.annotation_id, *span)
             if code_id is not None:
-                change = edits.recode_annotation(session, self.annotation_id, code_id)
+                change = revisions.recode_annotation(session, self.annotation_id, code_id)
             if memo is not None:
-                change = edits.set_annotation_memo(session, self.annotation_id, memo)
+                change = revisions.set_annotation_memo(session, self.annotation_id, memo)
             assert change is not None
         return change.before, change.after
 
@@ -131,27 +97,6 @@ class ChangeAnnotationCommand(WorkbenchCommand):
             b.memo if self.memo is not None else None,
         )
         self.bench.annotation_changed(before, after)
-
-
-class DocumentStatusCommand(WorkbenchCommand):
-    def __init__(self, bench: Workbench, document_id: int, status: str, label: str) -> None:
-        super().__init__(label)
-        self.bench, self.document_id, self.status = bench, document_id, status
-        self.coder = bench.coder
-        self.previous: str | None = None
-
-    def apply(self) -> None:
-        with self.bench.transaction() as session:
-            previous = edits.set_document_status(session, self.document_id, self.coder, self.status)
-        if self.previous is None:
-            self.previous = previous
-        self.bench.status_changed(self.document_id, self.status)
-
-    def revert(self) -> None:
-        assert self.previous is not None
-        with self.bench.transaction() as session:
-            edits.set_document_status(session, self.document_id, self.coder, self.previous)
-        self.bench.status_changed(self.document_id, self.previous)
 
 
 class MemoCommand(WorkbenchCommand):
@@ -173,25 +118,3 @@ class MemoCommand(WorkbenchCommand):
         with self.bench.transaction() as session:
             memos.set_memo(session, self.kind, self.target, self.before, self.coder)
         self.bench.memo_changed(self.kind, self.target, self.before or "")
-
-
-class EditDocumentCommand(WorkbenchCommand):
-    """A document's details (title, outlet, date, authors, address); undo writes the old values back."""
-
-    def __init__(self, bench: Workbench, document_id: int, changes: dict, label: str) -> None:
-        super().__init__(label)
-        self.bench, self.document_id, self.changes = bench, document_id, changes
-        self.old: dict | None = None
-
-    def apply(self) -> None:
-        with self.bench.transaction() as session:
-            edit = document_edits.edit_document(session, self.document_id, **self.changes)
-        if self.old is None:
-            self.old = edit.old
-        self.bench.document_edited(self.document_id)
-
-    def revert(self) -> None:
-        assert self.old is not None
-        with self.bench.transaction() as session:
-            document_edits.edit_document(session, self.document_id, **self.old)
-        self.bench.document_edited(self.document_id)

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QUndoStack
 
-from desktop_app.core.annotate import edits
+from desktop_app.core.annotate import revisions
 from desktop_app.core.annotate.operations import AnnotationInfo
 from desktop_app.core.annotate.span_index import Span
 from desktop_app.core.codebook.tree import CodeInfo, list_codes
-from desktop_app.core.documents import DocumentDetail, DocumentSummary, get_document, list_documents
+from desktop_app.core.documents.listing import DocumentDetail, DocumentSummary, get_document, list_documents
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.project import Project
 
@@ -71,13 +71,13 @@ class Workbench(QObject):
         with self.project.session_factory() as session:
             everyone = list_documents(session)
             mine = {d.id: d.annotations for d in list_documents(session, coder=self.coder)}
-            statuses = edits.document_statuses(session, self.coder)
+            statuses = revisions.document_statuses(session, self.coder)
         return everyone, mine, statuses
 
     def open_document(self, document_id: int) -> DocumentDetail:
         with self.project.session_factory() as session:
             document = get_document(session, document_id)
-            annotations = edits.list_annotations(session, document_id)
+            annotations = revisions.list_annotations(session, document_id)
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.documentOpened.emit(document)
@@ -141,7 +141,7 @@ class Workbench(QObject):
         self.reload_codes()
         if reload_document and self.document is not None:
             with self.project.session_factory() as session:
-                annotations = edits.list_annotations(session, self.document.id)
+                annotations = revisions.list_annotations(session, self.document.id)
             self.annotations = {a.id: a for a in annotations}
             self.annotationsReloaded.emit()
 

@@ -1,4 +1,5 @@
-"""Codebook edits from the GUI: dialogs and drops turned into undoable commands."""
+"""Codebook edits from the GUI: dialogs and drops turned into undoable commands. Each takes the
+widget its dialogs belong to and the workbench whose undo stack receives the command."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop_app.core.codebook.details import code_details
-from desktop_app.gui.code_dialog import CodeDialog
-from desktop_app.gui.codebook_commands import (
+from desktop_app.gui.codebook.code_dialog import CodeDialog
+from desktop_app.gui.codebook.commands import (
     CreateCodeCommand,
     DeleteCodeCommand,
     EditCodeCommand,
@@ -18,9 +19,9 @@ from desktop_app.gui.codebook_commands import (
 )
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
-    from desktop_app.gui.workbench import Workbench
+    from PySide6.QtWidgets import QWidget
 
+    from desktop_app.gui.base.workbench import Workbench
 
 
 def push_create(bench: Workbench, name: str, parent_id: int | None, **fields) -> int | None:
@@ -36,8 +37,7 @@ def push_move(bench: Workbench, code_id: int, parent_id: int | None, row: int) -
     bench.undo_stack.push(MoveCodeCommand(bench, label, code_id, parent_id, row if row >= 0 else None))
 
 
-def edit_dialog(window: MainWindow, code_id: int) -> None:
-    bench = window.bench
+def edit_dialog(window: QWidget, bench: Workbench, code_id: int) -> None:
     with bench.project.session_factory() as session:
         details = code_details(session, code_id)
     dialog = CodeDialog(window, details, QCoreApplication.translate("CodebookOps", "Edit code %1").replace("%1", details.path))
@@ -49,7 +49,7 @@ def edit_dialog(window: MainWindow, code_id: int) -> None:
                                               code_id, changes))
 
 
-def new_code_dialog(window: MainWindow, parent_id: int | None) -> None:
+def new_code_dialog(window: QWidget, bench: Workbench, parent_id: int | None) -> None:
     dialog = CodeDialog(window, None, QCoreApplication.translate("CodebookOps", "New code"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
@@ -57,11 +57,10 @@ def new_code_dialog(window: MainWindow, parent_id: int | None) -> None:
     name = values.pop("name")
     values.pop("shortcut")  # the core's create takes no shortcut; set it with an edit afterwards
     guidance = values.pop("guidance")
-    push_create(window.bench, name, parent_id, guidance=guidance, **values)
+    push_create(bench, name, parent_id, guidance=guidance, **values)
 
 
-def delete_code(window: MainWindow, code_id: int) -> None:
-    bench = window.bench
+def delete_code(window: QWidget, bench: Workbench, code_id: int) -> None:
     code = bench.code_by_id[code_id]
     label = QCoreApplication.translate("CodebookOps", "Delete code %1").replace("%1", code.path)
     used = code.annotations
@@ -78,22 +77,21 @@ def delete_code(window: MainWindow, code_id: int) -> None:
     if box.clickedButton() is delete:
         bench.undo_stack.push(DeleteCodeCommand(bench, label, code_id, "delete"))
     elif box.clickedButton() is reassign:
-        target = choose_code(window, QCoreApplication.translate("CodebookOps", "Reassign annotations to"), exclude=code_id)
+        target = choose_code(window, bench, QCoreApplication.translate("CodebookOps", "Reassign annotations to"), exclude=code_id)
         if target is not None:
             bench.undo_stack.push(DeleteCodeCommand(bench, label, code_id, "reassign", target))
 
 
-def merge_code(window: MainWindow, source_id: int) -> None:
-    bench = window.bench
-    target = choose_code(window, QCoreApplication.translate("CodebookOps", "Merge %1 into").replace("%1", bench.code_label(source_id)), exclude=source_id)
+def merge_code(window: QWidget, bench: Workbench, source_id: int) -> None:
+    target = choose_code(window, bench, QCoreApplication.translate("CodebookOps", "Merge %1 into").replace("%1", bench.code_label(source_id)), exclude=source_id)
     if target is not None:
         label = QCoreApplication.translate("CodebookOps", "Merge %1 into %2").replace("%1", bench.code_label(source_id)).replace(
             "%2", bench.code_label(target))
         bench.undo_stack.push(MergeCodeCommand(bench, label, source_id, target))
 
 
-def choose_code(window: MainWindow, title: str, exclude: int | None = None) -> int | None:
-    codes = [c for c in window.bench.codes if c.id != exclude and c.codable]
+def choose_code(window: QWidget, bench: Workbench, title: str, exclude: int | None = None) -> int | None:
+    codes = [c for c in bench.codes if c.id != exclude and c.codable]
     paths = [c.path for c in codes]
     chosen, ok = QInputDialog.getItem(window, title, QCoreApplication.translate("CodebookOps", "Code:"), paths, 0, False)
     return codes[paths.index(chosen)].id if ok and chosen in paths else None

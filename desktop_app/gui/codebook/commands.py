@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.core.codebook import operations, structure
-from desktop_app.gui.commands import WorkbenchCommand
+from desktop_app.gui.base.undo import WorkbenchCommand
 
 
 class CodebookCommand(WorkbenchCommand):

@@ -8,20 +8,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop_app.gui import codebook_ops
+from desktop_app.gui.codebook import actions as codebook_actions
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.base.workbench import Workbench
+    from desktop_app.gui.codebook.panel import CodebookPanel
 
 
 class CodebookKeys(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        tree = window.codebook.tree
+    def __init__(self, panel: CodebookPanel, bench: Workbench) -> None:
+        super().__init__(panel)
+        self.panel, self.bench = panel, bench
+        tree = panel.tree
 
         def action(name, slot, key):
-            act = QAction(window)
+            act = QAction(tree)
             act.setObjectName(name)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only while the tree has focus
@@ -48,23 +49,23 @@ class CodebookKeys(QObject):
         self.into.setText(self.tr("Move code into the code above"))
 
     def _current(self) -> int | None:
-        return self.window.codebook.current_code()
+        return self.panel.current_code()
 
     def _edit(self) -> None:
         if (code_id := self._current()) is not None:
-            codebook_ops.edit_dialog(self.window, code_id)
+            codebook_actions.edit_dialog(self.panel.window(), self.bench, code_id)
 
     def _new_sub(self) -> None:
-        codebook_ops.new_code_dialog(self.window, self._current())
+        codebook_actions.new_code_dialog(self.panel.window(), self.bench, self._current())
 
     def _delete(self) -> None:
         if (code_id := self._current()) is not None:
-            codebook_ops.delete_code(self.window, code_id)
+            codebook_actions.delete_code(self.panel.window(), self.bench, code_id)
 
     def move(self, direction: str) -> None:
         """Move the current code among its siblings, out to its grandparent, or under the code above."""
         code_id = self._current()
-        model = self.window.codebook.model
+        model = self.panel.model
         node = model.by_id.get(code_id) if code_id is not None else None
         if node is None:
             return
@@ -81,8 +82,8 @@ class CodebookKeys(QObject):
             target = (parent.children[row - 1].info.id, None)
         else:
             return
-        codebook_ops.push_move(self.window.bench, code_id, target[0], -1 if target[1] is None else target[1])
-        tree = self.window.codebook.tree
+        codebook_actions.push_move(self.bench, code_id, target[0], -1 if target[1] is None else target[1])
+        tree = self.panel.tree
         index = model.index_of(code_id)
         tree.expand(index.parent())
         tree.setCurrentIndex(index)

@@ -18,9 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop_app.core.codebook.tree import CodeInfo
+from desktop_app.gui.base.drag import MIME_CODE, MIME_SELECTION
 
-MIME_CODE = "application/x-govcoder-code-id"
-MIME_SELECTION = "application/x-govcoder-selection"  # "document:start:end" in code points
 NAME, HERE, TOTAL = range(3)
 
 _ROOT = QModelIndex()  # the invisible root, as a default argument

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
-from desktop_app.core.documents import DocumentDetail
+from desktop_app.core.documents.listing import DocumentDetail
 
 
 class DocumentDialog(QDialog):

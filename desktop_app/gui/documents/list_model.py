@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
-from desktop_app.core.documents import DocumentSummary
+from desktop_app.core.documents.listing import DocumentSummary
 
 TITLE, OUTLET, DATE, SCRIPT, MINE, ALL, STATUS = range(7)
 

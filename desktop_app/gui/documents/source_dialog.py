@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.documents import DocumentDetail
-from desktop_app.gui.positions import PositionMap
+from desktop_app.core.documents.listing import DocumentDetail
+from desktop_app.gui.base.positions import PositionMap
 
 # How each step's spans look in the original: removed text greyed and struck out, furniture on amber,
 # tidied whitespace on blue-grey, suspected mojibake (left in the text) under a red wave.

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.core.annotate.span_index import Span, SpanIndex, elementary_segments
-from desktop_app.gui.positions import PositionMap
+from desktop_app.gui.base.positions import PositionMap
 
 
 @dataclass

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from desktop_app.core.annotate import words
 from desktop_app.core.annotate.span_index import Span, SpanIndex
-from desktop_app.gui.highlighter import AnnotationHighlighter, Layers
-from desktop_app.gui.positions import PositionMap
+from desktop_app.gui.base.positions import PositionMap
+from desktop_app.gui.reading.highlighter import AnnotationHighlighter, Layers
 
 WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING = "off", "separators", "shading"
 
@@ -47,7 +47,7 @@ class ReadingView(QPlainTextEdit):
         self._press_alt = False
         self._last_click: tuple[int, list[int]] | None = None  # (char, candidate ids) for cycling
         self.updateRequest.connect(self._on_update_request)
-        from desktop_app.gui.code_margin import CodeMargin
+        from desktop_app.gui.reading.code_margin import CodeMargin
 
         self.margin = CodeMargin(self)
         self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
@@ -205,7 +205,7 @@ class ReadingView(QPlainTextEdit):
         """Dragging the selection carries its code-point span, so that dropping it on a code codes it."""
         from PySide6.QtCore import QMimeData
 
-        from desktop_app.gui.codebook_model import MIME_SELECTION
+        from desktop_app.gui.base.drag import MIME_SELECTION
 
         # Qt's own text mime data lists a fixed set of formats, so the span travels in a plain QMimeData.
         data = QMimeData()

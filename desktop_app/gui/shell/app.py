@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.project import Project, open_project
-from desktop_app.gui import i18n, workers
+from desktop_app.gui.base import i18n, workers
 
 ORGANISATION, APPLICATION = "GovCoder", "GovCoder"
 
@@ -26,7 +26,7 @@ def application(argv: list[str] | None = None) -> QApplication:
 def _open_in_background(location: str | None) -> Project:
     """Open the project on a worker thread with a progress dialog (building the sample project imports
     and segments five articles; a migration can take a while too)."""
-    from desktop_app.core.sample import open_default_project
+    from desktop_app.core.store.sample_project import open_default_project
 
     def work(progress, _cancelled):
         if location is None:
@@ -79,7 +79,7 @@ def _report_uncaught(kind, error, trace) -> None:
 
 def last_project(settings: QSettings) -> str | None:
     """The project file the user had open last, if it is still there."""
-    from desktop_app.gui.file_actions import RECENT_KEY
+    from desktop_app.gui.shell.file_actions import RECENT_KEY
 
     recent = settings.value(RECENT_KEY) or []
     recent = [recent] if isinstance(recent, str) else list(recent)
@@ -100,7 +100,7 @@ def run_gui(location: str | None) -> int:
                              QCoreApplication.translate("App", "Cannot open the project:\n%1")
                              .replace("%1", reason))
         return 1
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
     window = MainWindow(project, settings=settings)
     window.show()

@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
-from desktop_app.gui import workers
+from desktop_app.gui.base import workers
 
 if TYPE_CHECKING:
     from desktop_app.core.text.pipeline import CleaningOptions
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.shell.main_window import MainWindow
 
 RECENT_KEY = "recentProjects"
 _open_windows: list = []  # windows opened from File > Open stay alive here
@@ -122,7 +122,7 @@ class FileActions(QObject):
                  self._opened)
 
     def _opened(self, project) -> None:
-        from desktop_app.gui.main_window import MainWindow
+        from desktop_app.gui.shell.main_window import MainWindow
 
         window = MainWindow(project, coder=self.window.bench.coder, settings=self.window.settings)
         _open_windows.append(window)
@@ -160,7 +160,7 @@ class FileActions(QObject):
 
     def import_with_options(self, paths: list[Path]) -> workers.Task | None:
         """Ask for the import options (starting from the last ones chosen), then import; Cancel imports nothing."""
-        from desktop_app.gui.import_options import ImportChoices, ImportOptionsDialog
+        from desktop_app.gui.documents.import_dialog import ImportChoices, ImportOptionsDialog
 
         dialog = ImportOptionsDialog(self.window, ImportChoices.load(self.window.settings), paths)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -172,7 +172,7 @@ class FileActions(QObject):
     def import_paths(self, paths: list[Path], *, options: CleaningOptions | None = None,
                      encoding: str | None = None, force: bool = False) -> workers.Task:
         from desktop_app.core.text.importer import import_paths
-        from desktop_app.gui.segmentation import project_segmenter
+        from desktop_app.gui.reading.segmentation import project_segmenter
 
         project = self.window.bench.project
 

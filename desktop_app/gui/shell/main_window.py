@@ -16,16 +16,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate.coders import default_coder_name
 from desktop_app.core.store.project import Project
-from desktop_app.gui import help_dialogs, i18n, window_menus, workers
-from desktop_app.gui.codebook_keys import CodebookKeys
-from desktop_app.gui.coding import CodingActions
-from desktop_app.gui.docks import AnnotationsPanel, CodebookPanel, DocumentsPanel, MemoPanel
-from desktop_app.gui.file_actions import FileActions
-from desktop_app.gui.find_bar import FindBar
-from desktop_app.gui.reading_view import WORDS_OFF, ReadingView
-from desktop_app.gui.segmentation import document_boundaries
-from desktop_app.gui.segments_panel import SegmentsPanel
-from desktop_app.gui.workbench import Workbench, span_of
+from desktop_app.gui.annotations.coding import CodingActions
+from desktop_app.gui.annotations.panels import AnnotationsPanel, MemoPanel
+from desktop_app.gui.annotations.segments_panel import SegmentsPanel
+from desktop_app.gui.base import i18n, workers
+from desktop_app.gui.base.workbench import Workbench, span_of
+from desktop_app.gui.codebook.keys import CodebookKeys
+from desktop_app.gui.codebook.panel import CodebookPanel
+from desktop_app.gui.documents.panel import DocumentsPanel
+from desktop_app.gui.reading.find_bar import FindBar
+from desktop_app.gui.reading.segmentation import document_boundaries
+from desktop_app.gui.reading.view import WORDS_OFF, ReadingView
+from desktop_app.gui.shell import help_dialogs, menus
+from desktop_app.gui.shell.file_actions import FileActions
 
 
 class MainWindow(QMainWindow):
@@ -80,9 +83,9 @@ class MainWindow(QMainWindow):
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
         self._counts_timer.timeout.connect(self._apply_here_counts)
+        self.codebook_keys = CodebookKeys(self.codebook, self.bench)
         self.coding = CodingActions(self)
         self.files = FileActions(self)
-        self.codebook_keys = CodebookKeys(self)
         self._create_actions()
         self._connect()
         self.retranslate()
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _create_actions(self) -> None:
-        window_menus.create_actions(self)
+        menus.create_actions(self)
 
     def _connect(self) -> None:
         bench = self.bench
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
         self.segments.segmentActivated.connect(self.show_annotation)
 
     def retranslate(self) -> None:
-        window_menus.retranslate_menus(self)
+        menus.retranslate_menus(self)
         titles = {"documents": self.tr("Documents"), "codebook": self.tr("Codebook"),
                   "annotations": self.tr("Annotations"), "memo": self.tr("Memo"),
                   "history": self.tr("Undo history"), "segments": self.tr("Coded segments")}
@@ -245,13 +248,13 @@ class MainWindow(QMainWindow):
 
     def show_source(self) -> None:
         if self.bench.document is not None:
-            from desktop_app.gui.source_dialog import SourceDialog
+            from desktop_app.gui.documents.source_dialog import SourceDialog
 
             SourceDialog(self, self.bench.document).exec()
 
     def edit_document_details(self) -> None:
-        from desktop_app.gui.commands import EditDocumentCommand
-        from desktop_app.gui.document_dialog import DocumentDialog
+        from desktop_app.gui.documents.commands import EditDocumentCommand
+        from desktop_app.gui.documents.details_dialog import DocumentDialog
 
         document = self.bench.document
         if document is None:
@@ -397,10 +400,13 @@ class MainWindow(QMainWindow):
     def find_step(self, step: int) -> None:
         self.find_bar.step(step)
 
+    def reveal_dock(self, name: str) -> None:
+        self.docks[name].show()
+        self.docks[name].raise_()
+
     def _focus(self, widget, dock: str | None) -> None:
         if dock is not None:
-            self.docks[dock].show()
-            self.docks[dock].raise_()
+            self.reveal_dock(dock)
         widget.setFocus()
 
     def zoom(self, step: int) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QActionGroup, QKeySequence
 
-from desktop_app.gui import i18n
-from desktop_app.gui.reading_view import WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING
+from desktop_app.gui.base import i18n
+from desktop_app.gui.reading.view import WORDS_OFF, WORDS_SEPARATORS, WORDS_SHADING
 
 
 def create_actions(window) -> None:

@@ -1,9 +1,9 @@
 """Document and code memos: write, rewrite, remove, and undo by writing the old text back."""
 
+from desktop_app.core.annotate.memos import get_memo, set_memo
 from desktop_app.core.codebook.tree import find_code
-from desktop_app.core.memos import get_memo, set_memo
-from desktop_app.core.sample import init_project
 from desktop_app.core.store.models import Document
+from desktop_app.core.store.sample_project import init_project
 
 
 def test_memo_round_trip(tmp_path):

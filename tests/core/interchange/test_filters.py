@@ -32,7 +32,7 @@ def test_code_filter_includes_sub_codes_and_keeps_ancestors(coded_project, tmp_p
 
 def test_document_filter(coded_project, tmp_path):
     with coded_project.session_factory() as s:
-        from desktop_app.core.documents import list_documents
+        from desktop_app.core.documents.listing import list_documents
 
         first = list_documents(s)[0].id
     data = _json(coded_project, tmp_path, docs=[str(first)])

@@ -66,7 +66,7 @@ def test_export_into_a_missing_folder_is_a_clear_error(coded_project, tmp_path):
 def test_the_sample_project_survives_a_round_trip(sample_project, tmp_path):
     from desktop_app.core.annotate.operations import create_annotation
     from desktop_app.core.codebook.tree import list_codes
-    from desktop_app.core.documents import list_documents
+    from desktop_app.core.documents.listing import list_documents
 
     project = open_project(sample_project)
     with project.session_factory.begin() as s:

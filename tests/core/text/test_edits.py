@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from array import array
 
-from desktop_app.core.text import edits
-from desktop_app.core.text.edits import Stage
+from desktop_app.core.text import tracked_deletions as edits
+from desktop_app.core.text.tracked_deletions import Stage
 
 
 def test_a_new_stage_maps_every_character_to_itself_whatever_came_before():

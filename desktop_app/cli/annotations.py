@@ -1,0 +1,34 @@
+"""Annotation commands: code a span of a document."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop_app.cli.contract import add_command, emit_json, non_negative, open_project_of
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from desktop_app.core.annotate.coders import default_coder_name
+    from desktop_app.core.annotate.operations import create_annotation
+
+    with open_project_of(args) as project, project.session_factory.begin() as session:
+        info = create_annotation(
+            session, args.doc_id, args.start, args.end, args.code,
+            coder=args.coder or default_coder_name(), memo=args.memo or "",
+        )
+    if args.json:
+        data = info.to_json()
+        emit_json({k: data[k] for k in ("id", "document", "code", "start", "end", "quote", "coder")})
+    else:
+        print(f"annotation {info.id}: {info.code} [{info.start}, {info.end}) {info.quote}")
+    return 0
+
+
+def register(commands) -> None:
+    annotate = add_command(commands, "annotate", cmd_annotate, "code the characters [START, END) of a document")
+    annotate.add_argument("doc_id", type=int, metavar="DOC_ID")
+    annotate.add_argument("start", type=non_negative, metavar="START", help="first code point (from 0)")
+    annotate.add_argument("end", type=non_negative, metavar="END", help="code point after the last")
+    annotate.add_argument("code", metavar="CODE_PATH", help="e.g. 五治/法治")
+    annotate.add_argument("--coder", help="the coder's name (default: $GOVCODER_CODER or your login)")
+    annotate.add_argument("--memo", help="a memo on the annotation")

@@ -1,0 +1,89 @@
+"""The CLI's contract, in one place: how a command opens its project, prints (`--json`: one JSON
+document on stdout), and fails (exit 0 success, 2 usage error, 1 any other failure with one line
+`govcoder: error: ...` on stderr; a traceback only with GOVCODER_DEBUG=1).
+
+Command groups register their sub-commands with `add_command`; `run` calls the chosen handler under
+the error rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.core.errors import GovCoderError
+
+DEBUG_ENV = "GOVCODER_DEBUG"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def location_of(args: argparse.Namespace) -> str | None:
+    from desktop_app.core.store.project import resolve_location
+
+    return resolve_location(args.project, args.db)
+
+
+def open_project_of(args: argparse.Namespace):
+    """The project named by --project / --db / $GOVCODER_DB, or the user's default project."""
+    from desktop_app.core.store.project import open_project
+    from desktop_app.core.store.sample_project import open_default_project
+
+    location = location_of(args)
+    return open_project(location) if location else open_default_project()
+
+
+def add_command(parent, name: str, handler: Handler, help_: str, json_flag: bool = True) -> argparse.ArgumentParser:
+    sub = parent.add_parser(name, help=help_, description=help_)
+    sub.set_defaults(handler=handler)
+    if json_flag:
+        sub.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    return sub
+
+
+def comma_list(text: str | None) -> list[str] | None:
+    return [part.strip() for part in text.split(",") if part.strip()] if text else None
+
+
+def non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def run(handler: Handler, args: argparse.Namespace) -> int:
+    """Run one command under the exit-code and one-line-error rules."""
+    if os.environ.get(DEBUG_ENV):
+        # GovCoder's own records only: the root logger at DEBUG would make SQLAlchemy echo every query.
+        log = logging.getLogger("desktop_app")
+        log.setLevel(logging.DEBUG)
+        log.addHandler(logging.StreamHandler(sys.stderr))
+    try:
+        return handler(args)
+    except GovCoderError as error:
+        print(f"govcoder: error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`govcoder docs | head`): not a failure, and nothing left to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("govcoder: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug, not bad input: still one line unless asked for more
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"govcoder: error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)",
+              file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""Analysis panels (corpus search, counts, co-occurrence, word frequencies, charts, agreement) land here."""

@@ -1,0 +1,1 @@
+"""What every room builds on: the workbench (project, coder, document, undo stack), the undo command base, background workers, the interface language, code-point <-> UTF-16 positions, drag-and-drop types."""

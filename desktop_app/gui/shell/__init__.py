@@ -1,0 +1,1 @@
+"""The shell: the application object, the main window that arranges the rooms, its menus and file actions, help dialogs."""
