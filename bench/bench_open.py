@@ -63,8 +63,8 @@ def build_project(directory: Path, text: str, spans: list[tuple[int, int]]):
     (project path, document id)."""
     from desktop_app.core.annotate.coders import get_or_create_coder
     from desktop_app.core.codebook.tree import list_codes
+    from desktop_app.core.projects.new_project import init_project
     from desktop_app.core.store.models import Annotation, Document
-    from desktop_app.core.store.sample_project import init_project
 
     path = directory / "bench.govcoder"
     with init_project(path, sample=False) as project, project.session_factory.begin() as session:

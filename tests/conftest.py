@@ -37,7 +37,7 @@ def isolated_user(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def sample_project_template(tmp_path_factory) -> Path:
     """The sample project (seeds + default codebook), built once per run; copy it, never change it."""
-    from desktop_app.core.store.sample_project import init_project
+    from desktop_app.core.projects.new_project import init_project
 
     path = tmp_path_factory.mktemp("template") / "sample.govcoder"
     init_project(path, sample=True).close()

@@ -36,8 +36,8 @@ def location_of(args: argparse.Namespace) -> str | None:
 
 def open_project_of(args: argparse.Namespace):
     """The project named by --project / --db / $GOVCODER_DB, or the user's default project."""
+    from desktop_app.core.projects.new_project import open_default_project
     from desktop_app.core.store.project import open_project
-    from desktop_app.core.store.sample_project import open_default_project
 
     location = location_of(args)
     return open_project(location) if location else open_default_project()

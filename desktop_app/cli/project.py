@@ -8,8 +8,8 @@ from desktop_app.cli.contract import add_command, emit_json, location_of, open_p
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop_app.core.projects.new_project import init_project
     from desktop_app.core.store.project import default_project_path
-    from desktop_app.core.store.sample_project import init_project
 
     location = location_of(args) or str(default_project_path())
     with init_project(location, sample=args.sample) as project:

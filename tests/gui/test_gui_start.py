@@ -67,7 +67,7 @@ def test_the_next_start_reopens_the_project_used_last(isolated_user, tmp_path):
     import subprocess
     import sys
 
-    from desktop_app.core.store.sample_project import init_project
+    from desktop_app.core.projects.new_project import init_project
 
     chosen = tmp_path / "mine.govcoder"
     init_project(chosen, sample=True).close()

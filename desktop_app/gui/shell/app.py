@@ -26,7 +26,7 @@ def application(argv: list[str] | None = None) -> QApplication:
 def _open_in_background(location: str | None) -> Project:
     """Open the project on a worker thread with a progress dialog (building the sample project imports
     and segments five articles; a migration can take a while too)."""
-    from desktop_app.core.store.sample_project import open_default_project
+    from desktop_app.core.projects.new_project import open_default_project
 
     def work(progress, _cancelled):
         if location is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop_app.core.analysis.retrieval import coded_segments
 from desktop_app.core.annotate.operations import create_annotation
 from desktop_app.core.codebook.tree import find_code
-from desktop_app.core.store.sample_project import init_project
+from desktop_app.core.projects.new_project import init_project
 
 
 def test_segments_of_a_code_and_its_subcodes_with_context(tmp_path):

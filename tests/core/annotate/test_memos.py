@@ -2,8 +2,8 @@
 
 from desktop_app.core.annotate.memos import get_memo, set_memo
 from desktop_app.core.codebook.tree import find_code
+from desktop_app.core.projects.new_project import init_project
 from desktop_app.core.store.models import Document
-from desktop_app.core.store.sample_project import init_project
 
 
 def test_memo_round_trip(tmp_path):

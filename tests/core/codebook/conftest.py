@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.core.projects.new_project import load_default_codebook
 from desktop_app.core.store.models import Coder, Document
 from desktop_app.core.store.project import create_project
-from desktop_app.core.store.sample_project import load_default_codebook
 
 TEXT = "社区党委牵头成立居民议事会,网格员走访𠮷家,调解邻里纠纷。"
 

@@ -10,10 +10,10 @@ from desktop_app.core.annotate.operations import create_annotation
 from desktop_app.core.annotate.revisions import list_annotations
 from desktop_app.core.codebook.tree import list_codes
 from desktop_app.core.documents.listing import list_documents
+from desktop_app.core.projects.new_project import init_project
 from desktop_app.core.store.migrate import head_revision
 from desktop_app.core.store.models import Code
 from desktop_app.core.store.project import open_project
-from desktop_app.core.store.sample_project import init_project
 
 pytestmark = pytest.mark.postgres
 

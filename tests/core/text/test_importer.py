@@ -275,7 +275,7 @@ def test_two_imports_at_once_store_each_article_once(project, seed_paths, segmen
 @pytest.mark.postgres
 def test_two_team_members_importing_the_same_files_at_once_store_each_once(postgres_url, seed_paths, segmenter,
                                                                            monkeypatch):
-    from desktop_app.core.store.sample_project import init_project
+    from desktop_app.core.projects.new_project import init_project
 
     with init_project(postgres_url, sample=False) as project:
         first, second = import_twice_at_once(project.session_factory, sorted(seed_paths.values()), segmenter,
