@@ -15,6 +15,7 @@ from desktop_app.core.analysis.retrieval import CodedSegment
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
+_ROOT = QModelIndex()  # the invisible root, as a default argument
 
 # fetch(offset, limit) -> segments in reading order; count(documents) -> segments per document
 Fetch = Callable[[int, int], list[CodedSegment]]
@@ -53,10 +54,10 @@ class SegmentsModel(QAbstractItemModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt naming
+    def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802 - Qt naming
         return not parent.isValid() and self._fetch is not None and self._loaded < self._total
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802
         if not self.canFetchMore(parent):
             return
         page = self._fetch(self._loaded, PAGE)
@@ -134,7 +135,7 @@ class SegmentsModel(QAbstractItemModel):
 
     # --- the model ------------------------------------------------------------------------------
 
-    def index(self, row: int, column: int = 0, parent=QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int = 0, parent=_ROOT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -144,22 +145,22 @@ class SegmentsModel(QAbstractItemModel):
         group = self._groups[parent.row()]
         return self.createIndex(row, 0, parent.row() + 1) if row < len(group.segments) else QModelIndex()
 
-    def parent(self, index=QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index=_ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         if not parent.isValid():
             return len(self._groups)
         if parent.internalId() == 0:
             return len(self._groups[parent.row()].segments)
         return 0
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 1
 
-    def hasChildren(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def hasChildren(self, parent=_ROOT) -> bool:  # noqa: N802
         return self.rowCount(parent) > 0
 
     def segment_at(self, index: QModelIndex | QPersistentModelIndex) -> CodedSegment | None:
