@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.errors import GovCoderError
@@ -23,7 +23,9 @@ class DocumentSummary:
     annotations: int
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies every field, 40 µs a row.
+        return {"id": self.id, "title": self.title, "source": self.source, "published": self.published,
+                "chars": self.chars, "script": self.script, "annotations": self.annotations}
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,33 @@ class DocumentDetail:
 
 def list_documents(session: Session, coder: str | None = None) -> list[DocumentSummary]:
     """Every document in import order, with its annotation count (by `coder` only, if given)."""
-    counted = select(Annotation.document_id, func.count().label("n")).group_by(Annotation.document_id)
-    if coder is not None:
-        counted = counted.join(Coder).where(Coder.name == coder)
-    counts = counted.subquery()
+    summaries, mine = list_documents_for(session, coder)
+    if coder is None:
+        return summaries
+    return [replace(summary, annotations=mine.get(summary.id, 0)) for summary in summaries]
+
+
+def list_documents_for(session: Session, coder: str | None) -> tuple[list[DocumentSummary], dict[int, int]]:
+    """Every document with everyone's annotation count, and `coder`'s counts, in one query.
+
+    The columns come from the covering index ix_documents_listing, so no text is read; the counts are
+    one pass over the annotations, grouped by document.
+    """
+    coder_id = session.scalar(select(Coder.id).where(Coder.name == coder)) if coder is not None else None
+    counted = select(
+        Annotation.document_id,
+        func.count().label("n"),
+        func.coalesce(func.sum(case((Annotation.coder_id == coder_id, 1), else_=0)), 0).label("mine"),
+    ).group_by(Annotation.document_id).subquery()
     rows = session.execute(
         select(
-            Document.id, Document.title, Document.outlet, Document.published, Document.script,
-            func.length(Document.text).label("chars"), func.coalesce(counts.c.n, 0).label("annotations"),
+            Document.id, Document.title, Document.outlet, Document.published, Document.script, Document.chars,
+            func.coalesce(counted.c.n, 0).label("annotations"), func.coalesce(counted.c.mine, 0).label("mine"),
         )
-        .outerjoin(counts, counts.c.document_id == Document.id)
+        .outerjoin(counted, counted.c.document_id == Document.id)
         .order_by(Document.id)
     ).all()
-    return [
+    summaries = [
         DocumentSummary(
             id=row.id, title=row.title, source=row.outlet,
             published=row.published.isoformat() if row.published else None,
@@ -74,6 +90,7 @@ def list_documents(session: Session, coder: str | None = None) -> list[DocumentS
         )
         for row in rows
     ]
+    return summaries, {row.id: row.mine for row in rows}
 
 
 def get_document(session: Session, document_id: int) -> DocumentDetail:
