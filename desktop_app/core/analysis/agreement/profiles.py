@@ -56,21 +56,37 @@ def profiles_of(values: np.ndarray, categories: np.ndarray | None = None) -> Pro
         seen = values[values != MISSING]
         categories = np.unique(seen)
     categories = np.asarray(categories, dtype=np.int64)
-    number = np.searchsorted(categories, values)  # category number of each value
-    number = np.where(values == MISSING, -1, number).astype(np.int64)
+    if np.array_equal(categories, np.arange(len(categories))):
+        number = values.astype(np.int64)  # already numbered 0..V-1, MISSING stays -1
+    else:
+        number = np.where(values == MISSING, -1, np.searchsorted(categories, values)).astype(np.int64)
     base = len(categories) + 1
     if base ** m <= 4_000_000:
-        keys = np.zeros(values.shape[1], dtype=np.int64)
-        for i in range(m):
-            keys = keys * base + (number[i] + 1)
+        keys = _keys(number, base)
         tally = np.bincount(keys, minlength=base ** m)
         found = np.flatnonzero(tally)
         counts = tally[found]
-        rows = np.zeros((len(found), m), dtype=np.int64)
-        rest = found.copy()
-        for i in reversed(range(m)):
-            rows[:, i] = rest % base - 1
-            rest //= base
+        rows = _rows(found, base, m)
+    elif base ** m < 2 ** 62:
+        found, counts = np.unique(_keys(number, base), return_counts=True)
+        rows = _rows(found, base, m)
     else:
         rows, counts = np.unique(number.T, axis=0, return_counts=True)
     return Profiles(rows.astype(np.int64), counts.astype(np.int64), categories)
+
+
+def _keys(number: np.ndarray, base: int) -> np.ndarray:
+    """Each unit's row of category numbers as one integer (digits in base V + 1)."""
+    keys = np.zeros(number.shape[1], dtype=np.int64)
+    for row in number:
+        keys = keys * base + (row + 1)
+    return keys
+
+
+def _rows(keys: np.ndarray, base: int, m: int) -> np.ndarray:
+    rows = np.zeros((len(keys), m), dtype=np.int64)
+    rest = keys.copy()
+    for i in reversed(range(m)):
+        rows[:, i] = rest % base - 1
+        rest //= base
+    return rows
