@@ -12,7 +12,7 @@ words twice is one judgement, not two agreeing ones); touching but not overlappi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import select
@@ -50,7 +50,6 @@ class Study:
     # spans[i][k]: coder i's merged spans of code k.
     spans: list[list[Spans]]
     documents_skipped: int = 0
-    notes: list[str] = field(default_factory=list)
 
     @property
     def m(self) -> int:

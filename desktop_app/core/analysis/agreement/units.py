@@ -19,7 +19,6 @@ from functools import cache
 import numpy as np
 
 UNITS = ("char", "word", "sentence", "doc")
-UNIT_NAMES = {"char": "character", "word": "word", "sentence": "sentence", "doc": "document"}
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）》〉】\"')\]]*|\n")
 
