@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -10,14 +11,16 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
+from desktop_app.core.store.db_errors import describe
 from desktop_app.core.store.engine import make_engine, make_session_factory, sqlite_path, sqlite_url
 from desktop_app.core.store.migrate import MigrationReport, upgrade_project
 from desktop_app.core.store.models import Code, Document
 
+logger = logging.getLogger(__name__)
 ENV_DB = "GOVCODER_DB"
 PROJECT_SUFFIX = ".govcoder"
 
@@ -92,8 +95,8 @@ def _connect(url: str, label: str) -> Project:
         raise
     except (SQLAlchemyError, sqlite3.Error) as error:
         engine.dispose()
-        reason = error.orig if isinstance(error, DBAPIError) and error.orig else error
-        raise GovCoderError(f"cannot open {label}: {str(reason).splitlines()[0]}") from None
+        logger.debug("opening %s failed", label, exc_info=True)  # shown with GOVCODER_DEBUG=1
+        raise GovCoderError(f"cannot open {label}: {describe(error, sqlite_path(url))}") from None
     return Project(url, engine, make_session_factory(engine), report)
 
 
