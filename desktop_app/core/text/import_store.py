@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.store.db_errors import describe, kind
 from desktop_app.core.store.models import Document, DocumentAttribute, Segmentation, new_guid, utcnow
+from desktop_app.core.text.file_names import shown
 from desktop_app.core.text.pipeline import PreparedArticle
 
 COMMIT_SECONDS = 1.0
@@ -50,6 +51,12 @@ class FileResult:
     encoding: str | None = None
     script: str | None = None
     cleaning: list[dict] | None = None
+
+    def __post_init__(self) -> None:
+        # A file name's undecodable bytes (surrogates) as \xNN: the result is printed and stored.
+        self.file = shown(self.file)
+        if self.reason is not None:
+            self.reason = shown(self.reason)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -207,7 +214,8 @@ def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, by
         {"guid": new_guid(), "title": a.title[:500], "outlet": a.outlet[:300] if a.outlet else None,
          "published": a.published, "authors": a.authors, "url": a.url, "original_text": a.original,
          "text": a.text, "script": a.script, "cleaning": a.cleaning, "extracted": a.extracted,
-         "content_hash": a.content_hash, "encoding": a.encoding, "source_path": str(path), "imported_at": now}
+         "content_hash": a.content_hash, "encoding": a.encoding, "source_path": shown(str(path)),
+         "imported_at": now}
         for _, a, _, path in stored
     ]
     session.execute(insert(Document.__table__), rows)
