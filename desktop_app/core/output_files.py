@@ -8,6 +8,9 @@ over it would replace the link, as root even `/dev/stdout`), and never a device,
 folder. The output goes to a hidden temporary file in the same folder, renamed over the target only
 once complete, so a failed or cancelled export never leaves half a file under the chosen name.
 
+What a spreadsheet cell may start with is decided here too (`FORMULA_STARTS`): a CSV cell starting
+with one of them is written with a leading apostrophe, so that Excel, LibreOffice or WPS never runs it.
+
 This is a loose module of the core because both the interchange and the codebook rooms export, and
 the interchange room already imports the codebook room.
 """
@@ -24,6 +27,11 @@ from pathlib import Path
 from desktop_app.core.errors import GovCoderError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# The characters a spreadsheet takes as the start of a formula: = + - @, their full-width forms (a
+# Chinese input method types ＝ for =, and spreadsheets in East Asian locales accept it), their small
+# forms, and a tab or carriage return (which can hide a formula after them).
+FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63",
+                  "\ufe6b", "\t", "\r")
 # The files SQLite keeps beside a database while it is open or after a crash; part of the project.
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 

@@ -1192,6 +1192,11 @@ Your coding so far is saved.</source>
         <translation>疑似乱码（已标记，保留在正文中）</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="115"/>
+        <source>Control characters removed (shown as ␀)</source>
+        <translation>已删除控制字符（显示为 ␀）</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/gui/documents/source_dialog.py" line="134"/>
         <source>Cleaning changed nothing: the text is stored as published.</source>
         <translation>清理未作任何改动：正文按原文保存。</translation>

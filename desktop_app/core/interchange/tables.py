@@ -1,8 +1,8 @@
 """Tables for spreadsheets, R, Stata and pandas: one row per annotation, and the code x document matrix.
 
 CSV files are UTF-8 with a BOM (so Excel shows Chinese on the first try) and safe against formula
-injection: a text cell that starts with =, +, -, @, a tab or a carriage return is written with a
-leading apostrophe, which spreadsheets show as text and never execute.
+injection: a text cell that starts with =, +, -, @ (or their full-width forms ＝＋－＠), a tab or a
+carriage return is written with a leading apostrophe, which spreadsheets show as text and never execute.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.interchange.model import CodeData, DocumentData, Progress, ProjectData
-from desktop_app.core.output_files import atomic_path
+from desktop_app.core.output_files import FORMULA_STARTS, atomic_path
 
 ANNOTATION_COLUMNS = ["annotation_id", "document_id", "document_title", "source", "published", "code_id",
                       "code_path", "code_name", "start", "end", "quote", "context_before", "context_after",
                       "coder", "memo", "created", "updated"]
 CONTEXT = 40  # code points of context on each side of a quote
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = FORMULA_STARTS
 
 
 def safe_cell(value):

@@ -1,8 +1,8 @@
 """An Excel workbook (openpyxl, streamed): sheets annotations, codebook, documents and matrix, each with
 a frozen, bold header row; code cells filled with the code's colour.
 
-Text is always stored as text: a cell that starts with "=" is written as a string, never as a
-formula, so the workbook is safe against formula injection without changing what it shows.
+Text is always stored as text: a cell that starts with "=" (or "＝") is written as a string, never as
+a formula, so the workbook is safe against formula injection without changing what it shows.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class _Sheet:
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
             if len(value) > _MAX_CELL:
                 value = value[:_MAX_CELL - 1] + "…"
-            if value.startswith("=") or style is not None:
+            if value.startswith(("=", "\uff1d")) or style is not None:
                 cell = WriteOnlyCell(self.sheet, value=value)
                 cell.data_type = "s"  # text, never a formula
                 if style is not None:

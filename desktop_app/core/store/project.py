@@ -108,6 +108,10 @@ def open_project(location: str | Path) -> Project:
         if not path.exists():
             raise GovCoderError(f"no project at {path} (create one with: govcoder --project {path} init)")
         _check_sqlite_file(path)
+        if path.is_file() and path.stat().st_size == 0:
+            # SQLite would quietly make an empty file a database: only `init` may make a project.
+            raise GovCoderError(f"{path} is an empty file, not a project (make it one with: "
+                                f"govcoder --project {path} init)")
     return _connect(url, str(path) if path else make_url(url).render_as_string(hide_password=True))
 
 

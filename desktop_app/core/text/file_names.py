@@ -13,13 +13,10 @@ and zero-width characters (which can make a title read backwards or hide text) a
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
-# Bidirectional embeddings, overrides and isolates, marks, and zero-width characters.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
+from desktop_app.core.text.controls import INVISIBLE, one_line
 
 
 def has_undecodable(text: str) -> bool:
@@ -50,8 +47,8 @@ def title_from_name(name: str) -> tuple[str, dict | None]:
         note["read_as"] = "gb18030" if decoded else "\\xNN escapes (not UTF-8, not GB18030)"
         readable = decoded or readable
     removed = sorted({f"U+{ord(c):04X}" for c in readable
-                      if _INVISIBLE.fullmatch(c) or unicodedata.category(c) == "Cc"})
-    title = _CONTROL_OR_SPACE.sub(" ", _INVISIBLE.sub("", readable)).strip()
+                      if INVISIBLE.fullmatch(c) or unicodedata.category(c) == "Cc"})
+    title = one_line(readable)
     if removed:
         note["removed"] = removed
     if not title:

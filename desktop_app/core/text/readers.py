@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ImportFailure
+from desktop_app.core.text.controls import one_line, without_controls
 from desktop_app.core.text.decode import decode_bytes
 from desktop_app.core.text.file_names import file_title
 from desktop_app.core.text.metadata import parse_date
@@ -57,19 +58,21 @@ class Source:
     extracted: dict = field(default_factory=dict)
 
     def apply_to(self, article: PreparedArticle) -> None:
-        """What the container states explicitly wins over what was guessed from the text."""
-        if self.title:
-            article.title = self.title
-        if self.outlet:
-            article.outlet = self.outlet
+        """What the container states explicitly wins over what was guessed from the text (as one plain
+        line, free of control characters, which no database should hold and PostgreSQL cannot)."""
+        if self.title and one_line(self.title):
+            article.title = one_line(self.title)
+        if self.outlet and one_line(self.outlet):
+            article.outlet = one_line(self.outlet)
         if self.published:
             article.published = self.published
             article.extracted["published_from"] = {"date": self.published.isoformat(), "where": "file"}
         if self.url:
-            article.url = self.url
+            article.url = one_line(self.url) or None
         if self.authors:
-            article.authors = self.authors
-        article.attributes.update(self.attributes)
+            article.authors = [name for name in map(one_line, self.authors) if name]
+        article.attributes.update({without_controls(key): (kind, without_controls(value))
+                                   for key, (kind, value) in self.attributes.items()})
         article.extracted.update(self.extracted)
 
 
