@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -92,11 +93,16 @@ def test_a_link_to_the_project_is_refused(govcoder, study, tmp_path):
     assert digest(study) == before and (tmp_path / "link.csv").is_symlink()
 
 
-def test_dev_stdout_is_never_replaced(govcoder, study):
-    # /dev/stdout is a symbolic link; renaming over it (as root) once left a regular file in /dev.
-    result = govcoder("--project", "study.govcoder", "export", "--format", "csv", "-o", "/dev/stdout")
+# The real /dev/stdout and /dev/null are never used here: where the guard is broken, a test run as
+# root would replace them with regular files for the whole machine (as the old code did).
+
+
+def test_a_link_like_dev_stdout_is_never_replaced(govcoder, study, tmp_path):
+    # /dev/stdout is a symbolic link to /proc/self/fd/1; renaming over it replaced the link itself.
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")
+    result = govcoder("--project", "study.govcoder", "export", "--format", "csv", "-o", "stdout")
     assert_clean_failure(result, mentions="symbolic link")
-    assert Path("/dev/stdout").is_symlink()
+    assert os.readlink(tmp_path / "stdout") == "/proc/self/fd/1"
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
@@ -105,13 +111,17 @@ def test_a_fifo_a_device_and_a_folder_are_refused(govcoder, study, tmp_path, kin
         os.mkfifo(tmp_path / "pipe.csv")
         out, mentions = "pipe.csv", "not an ordinary file"
     elif kind == "device":
-        out, mentions = "/dev/null", "not an ordinary file"
+        if os.geteuid() != 0:
+            pytest.skip("making a device node (a copy of /dev/null) needs root")
+        os.mknod(tmp_path / "null", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        out, mentions = "null", "not an ordinary file"
     else:
         (tmp_path / "folder.csv").mkdir()
         out, mentions = "folder.csv", "is a folder"
+    before = os.lstat(tmp_path / out).st_mode
     result = govcoder("--project", "study.govcoder", "export", "--format", "csv", "-o", out)
     assert_clean_failure(result, mentions=mentions)
-    assert Path("/dev/null").is_char_device()
+    assert os.lstat(tmp_path / out).st_mode == before
 
 
 def test_an_ordinary_export_still_replaces_an_earlier_one(govcoder, study, tmp_path):
