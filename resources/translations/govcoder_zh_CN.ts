@@ -1178,217 +1178,222 @@ The last change may not have been saved.</source>
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="72"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="74"/>
         <source>Source of %1</source>
         <translation>%1 的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="86"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="88"/>
         <source>Original text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="179"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="182"/>
         <source>Nothing was cleaned.</source>
         <translation>未作任何清理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="95"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="97"/>
         <source>Cleaning record</source>
         <translation>清理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="92"/>
         <source>Cleaning step</source>
         <translation>清理步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="92"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="92"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="109"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="111"/>
         <source>Pinyin glosses removed</source>
         <translation>已删除的拼音注音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="110"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="112"/>
         <source>Web furniture moved out of the text</source>
         <translation>移出正文的网页杂项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="111"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="113"/>
         <source>Indentation and blank lines tidied</source>
         <translation>已整理的缩进和空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="112"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="114"/>
         <source>Suspected mojibake (flagged, left in the text)</source>
         <translation>疑似乱码（已标记，保留在正文中）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="134"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="115"/>
+        <source>Control characters removed (shown as ␀)</source>
+        <translation>已删除控制字符（显示为 ␀）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="137"/>
         <source>Cleaning changed nothing: the text is stored as published.</source>
         <translation>清理未作任何改动：正文按原文保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="142"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="145"/>
         <source>Marked in the text as published:</source>
         <translation>在原文中标出：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="169"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="172"/>
         <source>… %1 more, all marked in the original</source>
         <translation>……另有 %1 项，均已在原文中标出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="175"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="178"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="187"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
         <source>breadcrumb</source>
         <translation>导航路径</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="187"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
         <source>title line (now the title)</source>
         <translation>标题行（已作为标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="188"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
         <source>date/source header line</source>
         <translation>时间/来源栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="188"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
         <source>photo caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="189"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="192"/>
         <source>reviewer/editor line</source>
         <translation>审稿/编辑署名行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="189"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="192"/>
         <source>credit line</source>
         <translation>署名行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="193"/>
         <source>source line</source>
         <translation>来源行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="193"/>
         <source>stray question marks</source>
         <translation>零散问号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="194"/>
         <source>report/follow/share widgets</source>
         <translation>举报/关注/分享控件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="194"/>
         <source>list of unrelated headlines</source>
         <translation>无关标题列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="210"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="213"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="210"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="213"/>
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="211"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="214"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="211"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="214"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="212"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="215"/>
         <source>Address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="212"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="215"/>
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="219"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="222"/>
         <source>Dates seen:</source>
         <translation>发现的日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="224"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="227"/>
         <source>Publication date taken from: %1</source>
         <translation>发布日期取自：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="227"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="230"/>
         <source>The dates disagree: check which is the publication date.</source>
         <translation>日期不一致：请核对哪一个是发布日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="229"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="232"/>
         <source>Places where the file could not be decoded: %1 (each shown as � and flagged as mojibake)</source>
         <translation>文件中无法解码之处：%1 处（每处都显示为 �，并标记为乱码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="233"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="236"/>
         <source>Outlets seen:</source>
         <translation>发现的来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="239"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="242"/>
         <source>header line</source>
         <translation>页眉栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="239"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="242"/>
         <source>dateline</source>
         <translation>电头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="240"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="243"/>
         <source>after the last sentence</source>
         <translation>末句之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="240"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="243"/>
         <source>source line at the end</source>
         <translation>文末来源行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="241"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="244"/>
         <source>platform account</source>
         <translation>平台账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="241"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="244"/>
         <source>the file&apos;s own fields</source>
         <translation>文件自带字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="97"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="99"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>

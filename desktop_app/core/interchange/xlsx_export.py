@@ -1,12 +1,13 @@
 """An Excel workbook (openpyxl, streamed): sheets annotations, codebook, documents and matrix, each with
 a frozen, bold header row; code cells filled with the code's colour.
 
-Text is always stored as text: a cell that starts with "=" is written as a string, never as a
-formula, so the workbook is safe against formula injection without changing what it shows.
+Text is always stored as text: a cell that starts with "=" (or "＝") is written as a string, never as
+a formula, so the workbook is safe against formula injection without changing what it shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from copy import copy
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 
-from desktop_app.core.interchange.files import atomic_path
 from desktop_app.core.interchange.model import Progress, ProjectData
 from desktop_app.core.interchange.tables import (
     ANNOTATION_COLUMNS,
@@ -25,6 +25,7 @@ from desktop_app.core.interchange.tables import (
     matrix_rows,
 )
 from desktop_app.core.interchange.xmltools import normalise_colour
+from desktop_app.core.output_files import atomic_path
 
 _MAX_CELL = 32767  # Excel's limit on characters in a cell
 _BOLD = Font(bold=True)
@@ -55,7 +56,7 @@ class _Sheet:
                 value = ILLEGAL_CHARACTERS_RE.sub("", value)
             if len(value) > _MAX_CELL:
                 value = value[:_MAX_CELL - 1] + "…"
-            if value.startswith("=") or style is not None:
+            if value.startswith(("=", "\uff1d")) or style is not None:
                 cell = WriteOnlyCell(self.sheet, value=value)
                 cell.data_type = "s"  # text, never a formula
                 if style is not None:
@@ -83,7 +84,8 @@ def _styles(colour: str) -> tuple[PatternFill, Font]:
             Font(color="FFFFFFFF" if dark else "FF000000"))
 
 
-def write_xlsx(data: ProjectData, path: str | Path, progress: Progress | None = None) -> None:
+def write_xlsx(data: ProjectData, path: str | Path, progress: Progress | None = None, *,
+               protect: Iterable[Path] = ()) -> None:
     workbook = Workbook(write_only=True)
     styles = {code.guid: _styles(code.colour) for code in data.codes}
     paths = data.code_paths()
@@ -135,5 +137,5 @@ def write_xlsx(data: ProjectData, path: str | Path, progress: Progress | None = 
         style = by_path.get(row[1])
         sheet.append(row, styles={1: style, 2: style} if style else None)
 
-    with atomic_path(path) as partial:
+    with atomic_path(path, protect) as partial:
         workbook.save(partial)

