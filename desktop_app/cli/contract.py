@@ -1,6 +1,7 @@
 """The CLI's contract, in one place: how a command opens its project, prints (`--json`: one JSON
 document on stdout), and fails (exit 0 success, 2 usage error, 1 any other failure with one line
-`govcoder: error: ...` on stderr; a traceback only with GOVCODER_DEBUG=1).
+`govcoder: error: ...` on stderr; a traceback only with GOVCODER_DEBUG=1). A database error is told
+in words (core/store/db_errors.py), never as SQL with its parameters.
 
 Command groups register their sub-commands with `add_command`; `run` calls the chosen handler under
 the error rules.
@@ -13,6 +14,7 @@ import json
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -67,6 +69,17 @@ def non_negative(text: str) -> int:
     return value
 
 
+def _database_file(args: argparse.Namespace):
+    """The project's SQLite file, if the command names one: it helps tell what a database error means."""
+    from desktop_app.core.store.engine import sqlite_path
+
+    try:
+        location = location_of(args)
+    except GovCoderError:
+        return None
+    return sqlite_path(location) if location else None
+
+
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run one command under the exit-code and one-line-error rules."""
     if os.environ.get(DEBUG_ENV):
@@ -87,6 +100,13 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         print("govcoder: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # a bug, not bad input: still one line unless asked for more
+        from desktop_app.core.store.db_errors import describe, is_database_error
+
+        if is_database_error(error):  # SQLAlchemy's own text holds the SQL and its parameters
+            if os.environ.get(DEBUG_ENV):
+                traceback.print_exc()
+            print(f"govcoder: error: {describe(error, _database_file(args))}", file=sys.stderr)
+            return 1
         if os.environ.get(DEBUG_ENV):
             raise
         print(f"govcoder: error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)",

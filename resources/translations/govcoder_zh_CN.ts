@@ -37,21 +37,36 @@
         <translation>正在准备示例项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/app.py" line="71"/>
-        <location filename="../../desktop_app/gui/shell/app.py" line="73"/>
-        <location filename="../../desktop_app/gui/shell/app.py" line="99"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="81"/>
+        <source>Something went wrong with the project: %1
+The last change may not have been saved.</source>
+        <translation>项目出错：%1
+最近一次更改可能未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/app.py" line="84"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/app.py" line="87"/>
+        <source>The last change was not saved.</source>
+        <translation>最近一次更改未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/app.py" line="88"/>
+        <source>Your coding so far is saved.</source>
+        <translation>此前的编码均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/app.py" line="101"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="103"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="134"/>
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/app.py" line="74"/>
-        <source>Something went wrong: %1
-Your coding so far is saved.</source>
-        <translation>出现错误：%1
-此前的编码均已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/app.py" line="100"/>
+        <location filename="../../desktop_app/gui/shell/app.py" line="135"/>
         <source>Cannot open the project:
 %1</source>
         <translation>无法打开项目：
@@ -124,37 +139,37 @@ Your coding so far is saved.</source>
 <context>
     <name>CodebookKeys</name>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="42"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="43"/>
         <source>Edit code…</source>
         <translation>编辑编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="43"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="44"/>
         <source>New sub-code…</source>
         <translation>新建子编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="44"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="45"/>
         <source>Delete code…</source>
         <translation>删除编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="45"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="46"/>
         <source>Move code up</source>
         <translation>上移编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="46"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="47"/>
         <source>Move code down</source>
         <translation>下移编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="47"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="48"/>
         <source>Move code out of its parent</source>
         <translation>移出上级编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/keys.py" line="48"/>
+        <location filename="../../desktop_app/gui/codebook/keys.py" line="49"/>
         <source>Move code into the code above</source>
         <translation>移入上方编码</translation>
     </message>
@@ -180,12 +195,12 @@ Your coding so far is saved.</source>
 <context>
     <name>CodebookOps</name>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="29"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="30"/>
         <source>New code %1</source>
         <translation>新建编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="35"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="36"/>
         <source>Move code %1</source>
         <translation>移动编码 %1</translation>
     </message>
@@ -201,47 +216,47 @@ Your coding so far is saved.</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="66"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="65"/>
         <source>Delete code %1</source>
         <translation>删除编码 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="71"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="70"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="72"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="71"/>
         <source>%1 is applied %2 times. What should happen to those annotations?</source>
         <translation>%1 已被使用 %2 次。这些标注如何处理？</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="74"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="73"/>
         <source>Delete them too</source>
         <translation>一并删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="75"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="74"/>
         <source>Reassign them…</source>
         <translation>改归其他编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="81"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="80"/>
         <source>Reassign annotations to</source>
         <translation>将标注改归到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="88"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="86"/>
         <source>Merge %1 into</source>
         <translation>将 %1 合并到</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="90"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="88"/>
         <source>Merge %1 into %2</source>
         <translation>将 %1 合并到 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/codebook/actions.py" line="98"/>
+        <location filename="../../desktop_app/gui/codebook/actions.py" line="96"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
@@ -257,189 +272,189 @@ Your coding so far is saved.</source>
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="64"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="89"/>
         <source>Code selection with the current code</source>
         <translation>用当前编码标注所选文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="65"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="90"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="66"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="91"/>
         <source>Widen end by a word</source>
         <translation>结尾扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="67"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="92"/>
         <source>Narrow end by a word</source>
         <translation>结尾收缩一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="68"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="93"/>
         <source>Widen start by a word</source>
         <translation>开头扩展一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="69"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="94"/>
         <source>Narrow start by a word</source>
         <translation>开头收缩一个词</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="70"/>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="161"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="95"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="186"/>
         <source>Edit memo</source>
         <translation>编辑备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="71"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="96"/>
         <source>New code from selection…</source>
         <translation>以所选文本新建编码…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="95"/>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="210"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="120"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="232"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文本，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="87"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="112"/>
         <source>%1 is a category: choose one of its codes.</source>
         <translation>%1 是类别：请选择其下的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="72"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="97"/>
         <source>Next annotation</source>
         <translation>下一条标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="73"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="98"/>
         <source>Previous annotation</source>
         <translation>上一条标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="149"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="174"/>
         <source>Widen annotation</source>
         <translation>扩展标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="149"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="174"/>
         <source>Narrow annotation</source>
         <translation>收缩标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="154"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="179"/>
         <source>Recode annotation</source>
         <translation>更改标注编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="163"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="188"/>
         <source>Edit document memo</source>
         <translation>编辑文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="163"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="188"/>
         <source>Edit code memo</source>
         <translation>编辑编码备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="174"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="199"/>
         <source>Memo on the document %1</source>
         <translation>文档备忘：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="176"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="201"/>
         <source>Memo on the code %1</source>
         <translation>编码备忘：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="189"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="213"/>
         <source>Mark document %1</source>
         <translation>将文档标记为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="213"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="235"/>
         <source>New code from selection</source>
         <translation>以所选文本新建编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="213"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="235"/>
         <source>Code name:</source>
         <translation>编码名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="247"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="269"/>
         <source>Code selection as</source>
         <translation>将所选文本编码为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="256"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="278"/>
         <source>Select</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="257"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="279"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="259"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="281"/>
         <source>Recode as</source>
         <translation>改为编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="269"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="291"/>
         <source>Mark as %1</source>
         <translation>标记为%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="278"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="300"/>
         <source>Code selection with this code</source>
         <translation>用此编码标注所选文本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="279"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="301"/>
         <source>Show coded segments</source>
         <translation>显示编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="280"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="302"/>
         <source>Code memo…</source>
         <translation>编码备忘…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="283"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="305"/>
         <source>Show highlights of this code</source>
         <translation>显示此编码的高亮</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="284"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="306"/>
         <source>Hide highlights of this code</source>
         <translation>隐藏此编码的高亮</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="286"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="308"/>
         <source>Highlight only this code</source>
         <translation>只高亮此编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="289"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="311"/>
         <source>Highlight all codes</source>
         <translation>高亮全部编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="297"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="319"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="295"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="317"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/coding.py" line="301"/>
+        <location filename="../../desktop_app/gui/annotations/coding.py" line="323"/>
         <source>New top-level code…</source>
         <translation>新建顶级编码…</translation>
     </message>
@@ -452,7 +467,7 @@ Your coding so far is saved.</source>
         <translation>将“%1”编码为 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/commands.py" line="47"/>
+        <location filename="../../desktop_app/gui/annotations/commands.py" line="48"/>
         <source>Delete annotation %1</source>
         <translation>删除标注 %1</translation>
     </message>
@@ -574,147 +589,168 @@ Your coding so far is saved.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="57"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="64"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="58"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="65"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="59"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="66"/>
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="67"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="60"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="68"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="61"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="69"/>
         <source>&amp;Export project…</source>
         <translation>导出项目(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="67"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="110"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="118"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="121"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="114"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="122"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="144"/>
         <source>GovCoder projects (*.govcoder);;All files (*)</source>
         <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="121"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="129"/>
         <source>Opening the project…</source>
         <translation>正在打开项目…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="143"/>
+        <source>Save a copy of the project</source>
+        <translation>另存项目副本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="153"/>
+        <source>Saving a copy…</source>
+        <translation>正在保存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="159"/>
+        <source>Saved a copy with %1 documents and %2 annotations to %3</source>
+        <translation>已将含 %1 篇文档、%2 条标注的副本保存到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="173"/>
         <source>All supported files</source>
         <translation>所有支持的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="144"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="174"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="145"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="175"/>
         <source>Tables, one article per row</source>
         <translation>表格（每行一篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="146"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="176"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="151"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="181"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="157"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="187"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="184"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="214"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="190"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="220"/>
         <source>Imported %1, skipped %2, failed %3.</source>
         <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="203"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="233"/>
         <source>… and %1 more (Show Details lists them all)</source>
         <translation>……另有 %1 项（“显示详细信息”中列出全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="210"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="240"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="196"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="226"/>
         <source>Nothing was imported: the folder holds no supported files.</source>
         <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="219"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="249"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="219"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="249"/>
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 编码本 (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="220"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="250"/>
         <source>Annotations table (*.csv)</source>
         <translation>标注表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="220"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="250"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="221"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="251"/>
         <source>GovCoder JSON (*.json)</source>
         <translation>GovCoder JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="226"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="256"/>
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="242"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="272"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="247"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="277"/>
         <source>Exported %1 documents and %2 annotations to %3</source>
         <translation>已将 %1 篇文档、%2 条标注导出到 %3</translation>
     </message>
@@ -1023,77 +1059,82 @@ Your coding so far is saved.</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="109"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="113"/>
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="109"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="113"/>
         <source>Code as (your name or initials):</source>
         <translation>以此身份编码（姓名或缩写）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="165"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="166"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="166"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="167"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="167"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="177"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="265"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="280"/>
         <source>Edit details of %1</source>
         <translation>编辑文档信息：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="375"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="390"/>
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="378"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="402"/>
+        <source>Project: %1 (moved or deleted: nothing more is saved)</source>
+        <translation>项目：%1（已被移动或删除：不再保存任何更改）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="405"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="379"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="406"/>
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="383"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="410"/>
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="387"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="414"/>
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -1137,217 +1178,222 @@ Your coding so far is saved.</source>
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="72"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="74"/>
         <source>Source of %1</source>
         <translation>%1 的来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="86"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="88"/>
         <source>Original text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="179"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="182"/>
         <source>Nothing was cleaned.</source>
         <translation>未作任何清理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="95"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="97"/>
         <source>Cleaning record</source>
         <translation>清理记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="92"/>
         <source>Cleaning step</source>
         <translation>清理步骤</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="92"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="92"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="109"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="111"/>
         <source>Pinyin glosses removed</source>
         <translation>已删除的拼音注音</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="110"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="112"/>
         <source>Web furniture moved out of the text</source>
         <translation>移出正文的网页杂项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="111"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="113"/>
         <source>Indentation and blank lines tidied</source>
         <translation>已整理的缩进和空行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="112"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="114"/>
         <source>Suspected mojibake (flagged, left in the text)</source>
         <translation>疑似乱码（已标记，保留在正文中）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="134"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="115"/>
+        <source>Control characters removed (shown as ␀)</source>
+        <translation>已删除控制字符（显示为 ␀）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="137"/>
         <source>Cleaning changed nothing: the text is stored as published.</source>
         <translation>清理未作任何改动：正文按原文保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="142"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="145"/>
         <source>Marked in the text as published:</source>
         <translation>在原文中标出：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="169"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="172"/>
         <source>… %1 more, all marked in the original</source>
         <translation>……另有 %1 项，均已在原文中标出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="175"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="178"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="187"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
         <source>breadcrumb</source>
         <translation>导航路径</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="187"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
         <source>title line (now the title)</source>
         <translation>标题行（已作为标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="188"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
         <source>date/source header line</source>
         <translation>时间/来源栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="188"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
         <source>photo caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="189"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="192"/>
         <source>reviewer/editor line</source>
         <translation>审稿/编辑署名行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="189"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="192"/>
         <source>credit line</source>
         <translation>署名行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="193"/>
         <source>source line</source>
         <translation>来源行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="190"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="193"/>
         <source>stray question marks</source>
         <translation>零散问号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="194"/>
         <source>report/follow/share widgets</source>
         <translation>举报/关注/分享控件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="191"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="194"/>
         <source>list of unrelated headlines</source>
         <translation>无关标题列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="210"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="213"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="210"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="213"/>
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="211"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="214"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="211"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="214"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="212"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="215"/>
         <source>Address</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="212"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="215"/>
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="219"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="222"/>
         <source>Dates seen:</source>
         <translation>发现的日期：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="224"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="227"/>
         <source>Publication date taken from: %1</source>
         <translation>发布日期取自：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="227"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="230"/>
         <source>The dates disagree: check which is the publication date.</source>
         <translation>日期不一致：请核对哪一个是发布日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="229"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="232"/>
         <source>Places where the file could not be decoded: %1 (each shown as � and flagged as mojibake)</source>
         <translation>文件中无法解码之处：%1 处（每处都显示为 �，并标记为乱码）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="233"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="236"/>
         <source>Outlets seen:</source>
         <translation>发现的来源：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="239"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="242"/>
         <source>header line</source>
         <translation>页眉栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="239"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="242"/>
         <source>dateline</source>
         <translation>电头</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="240"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="243"/>
         <source>after the last sentence</source>
         <translation>末句之后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="240"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="243"/>
         <source>source line at the end</source>
         <translation>文末来源行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="241"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="244"/>
         <source>platform account</source>
         <translation>平台账号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="241"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="244"/>
         <source>the file&apos;s own fields</source>
         <translation>文件自带字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="97"/>
+        <location filename="../../desktop_app/gui/documents/source_dialog.py" line="99"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -1355,7 +1401,89 @@ Your coding so far is saved.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="105"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="102"/>
+        <source>Waiting for another program to finish writing to the project…</source>
+        <translation>正在等待另一个程序完成对项目的写入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="190"/>
+        <source>The project file was moved while it was open.
+It was at: %1
+It is now at: %2</source>
+        <translation>项目文件在打开期间被移动了。
+原位置：%1
+现位置：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="193"/>
+        <source>The project file was moved or renamed while it was open.
+It was at: %1</source>
+        <translation>项目文件在打开期间被移动或重命名了。
+原位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="196"/>
+        <source>The project file was deleted while it was open.
+It was at: %1</source>
+        <translation>项目文件在打开期间被删除了。
+原位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="198"/>
+        <source>The project file was replaced by another file while it was open.
+It is at: %1</source>
+        <translation>项目文件在打开期间被另一个文件替换了。
+位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="201"/>
+        <source>The project file cannot be reached.
+It is at: %1</source>
+        <translation>无法访问项目文件。
+位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="203"/>
+        <source>This change was not saved, and no further change will be. Restore the file (from the wastebasket or a backup) and open it again.</source>
+        <translation>此项更改未保存，之后的更改也不会保存。请（从回收站或备份中）恢复该文件后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="206"/>
+        <source>This change was not saved, and no further change will be until you open the project again from where it is now; the changes made before are in it.</source>
+        <translation>此项更改未保存；在从新位置重新打开项目之前，之后的更改也不会保存。此前的更改都已在该文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="213"/>
+        <source>Another program (another GovCoder window or a govcoder command) is writing to the project. Try again when it has finished.</source>
+        <translation>另一个程序（另一个 GovCoder 窗口或 govcoder 命令）正在写入项目。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="215"/>
+        <source>The disk holding the project is full. Free some space and try again.</source>
+        <translation>项目所在的磁盘已满。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="216"/>
+        <source>The project cannot be written (a read-only file or folder).</source>
+        <translation>无法写入项目（文件或文件夹为只读）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="217"/>
+        <source>The project file is damaged. Work on a copy and restore it from a backup.</source>
+        <translation>项目文件已损坏。请在副本上操作，并从备份中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="219"/>
+        <source>The project cannot be reached (a disconnected drive, or a database server that is down).</source>
+        <translation>无法访问项目（磁盘已断开，或数据库服务器已停止）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="224"/>
+        <source>This change was not saved: %1</source>
+        <translation>此项更改未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="276"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>

@@ -102,3 +102,17 @@ def test_cancelling_a_long_import_in_its_progress_dialog_keeps_what_was_stored(q
     assert results[-1].reason.startswith("import cancelled while reading this file")
     assert window.documents.model.rowCount() == before + 1 + kept
     window.files.import_report.accept()
+
+
+def test_export_over_the_open_project_is_refused_and_the_project_kept(qtbot, project_path, open_window,
+                                                                      monkeypatch):
+    window = open_window(project_path)
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    window.files.export_to(str(project_path), "csv")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert shown == [f"{project_path} is the open project; exporting there would destroy it: choose another name"]
+    assert not hasattr(window.files, "last_export")
+    with open(project_path, "rb") as handle:
+        assert handle.read(16) == b"SQLite format 3\x00"
+    assert window.documents.model.rowCount() == 5

@@ -361,3 +361,18 @@ def test_the_source_tells_of_bytes_that_could_not_be_decoded(qtbot, project_path
     assert re.search(r"Places where the file could not be decoded: \d+ \(each shown as \ufffd",
                      dialog.tabs.widget(2).toPlainText())
     assert ("mojibake", "\ufffd") in [(step, text[:1]) for step, text in dialog.marked_spans()]
+
+
+def test_removed_control_characters_are_marked_where_they_stood(qtbot, project_path, open_window, monkeypatch,
+                                                              tmp_path):
+    article = tmp_path / "nul.txt"
+    article.write_bytes(("社区网格员开展矛盾纠纷调解工作。\n" * 200 + "居民\x00议事会协商议事。\n").encode("utf-8"))
+    window = open_window(project_path)
+    window.files.import_paths([article])
+    qtbot.waitUntil(lambda: hasattr(window.files, "last_import"), timeout=30000)
+    (result,) = window.files.last_import
+    window.open_document(result.id)
+    dialog = open_source(window, monkeypatch)
+    assert ("controls", "␀") in dialog.marked_spans()
+    assert "Control characters removed (shown as ␀) (1)" in dialog.legend.text()
+    assert "居民议事会" in window.bench.document.text

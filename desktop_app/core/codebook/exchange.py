@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from desktop_app.core.codebook.qdc_write import codebook_qdc_bytes
 from desktop_app.core.codebook.table import CARRIES as CSV_CARRIES
 from desktop_app.core.codebook.table import codebook_csv_text, read_csv_codebook
 from desktop_app.core.errors import GovCoderError
+from desktop_app.core.output_files import atomic_path, check_target, database_files
 
 EXPORT_FORMATS = (".json", ".csv", ".qdc")
 IMPORT_FORMATS = (".json", ".csv", ".qdc", ".qdpx", ".qde")
@@ -36,9 +36,10 @@ class ExportReport:
 
 def export_codebook(session: Session, path: str | Path, name: str | None = None) -> ExportReport:
     """Write the project's codebook to `path`; the extension chooses the format. The file is replaced
-    only once it has been written completely."""
+    only once it has been written completely, and never if it is the project or another database."""
     path = Path(path)
     suffix = _suffix(path, EXPORT_FORMATS, "export")
+    check_target(path, database_files(session))
     entries = entries_from_project(session)
     if suffix == ".json":
         data = codebook_json_text(entries, name or path.stem).encode("utf-8")
@@ -46,7 +47,8 @@ def export_codebook(session: Session, path: str | Path, name: str | None = None)
         data = codebook_csv_text(entries).encode("utf-8")
     else:
         data = codebook_qdc_bytes(entries)
-    _write_atomically(path, data)
+    with atomic_path(path, database_files(session)) as partial:
+        partial.write_bytes(data)
     return ExportReport(str(path), suffix[1:], sum(1 for _ in walk(entries)))
 
 
@@ -75,15 +77,3 @@ def _suffix(path: Path, allowed: tuple[str, ...], verb: str) -> str:
     if suffix not in allowed:
         raise GovCoderError(f"cannot {verb} {path.name}: the file name must end in {', '.join(allowed)}")
     return suffix
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    if not path.parent.is_dir():
-        raise GovCoderError(f"no folder {path.parent}")
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise GovCoderError(f"cannot write {path}: {error.strerror or error}") from None

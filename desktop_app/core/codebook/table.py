@@ -1,7 +1,7 @@
 """The codebook as a CSV table: `path, name, english, description, colour, shortcut, codable`.
 
 Written as UTF-8 with a BOM (so Excel shows Chinese correctly) and safe against formula injection: a
-cell a spreadsheet would execute (starting with = + - @ or a control character) is prefixed with "'",
+cell a spreadsheet would execute (starting with = + - @, their full-width forms, or a control character) is prefixed with "'",
 which is removed again on reading. Rows may come in any order; a parent missing from the table is
 created as a category.
 """
@@ -14,10 +14,11 @@ from pathlib import Path
 
 from desktop_app.core.codebook.entries import CodeEntry, walk
 from desktop_app.core.errors import GovCoderError
+from desktop_app.core.output_files import FORMULA_STARTS
 
 COLUMNS = ("path", "name", "english", "description", "colour", "shortcut", "codable")
 CARRIES = frozenset({"english", "description", "colour", "shortcut", "codable"})
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = FORMULA_STARTS
 TRUE = {"true", "1", "yes", "y", "是", "可编码"}
 FALSE = {"false", "0", "no", "n", "否", "类目"}
 

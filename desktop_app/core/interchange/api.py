@@ -13,6 +13,7 @@ from desktop_app.core.interchange.collect import collect_project, resolve_select
 from desktop_app.core.interchange.model import Progress
 from desktop_app.core.interchange.package import DEFAULT_LIMITS, Limits
 from desktop_app.core.interchange.reports import ExportReport, ImportReport
+from desktop_app.core.output_files import atomic_path, check_target, database_files
 
 EXPORT_FORMATS = ("qdpx", "qdc", "csv", "matrix", "json", "xlsx")
 # The file name suffix a save dialog should suggest for each format.
@@ -37,56 +38,59 @@ def export_project(
 
     fmt: qdpx (REFI-QDA project; target generic|nvivo|maxqda), qdc (REFI-QDA codebook), csv (one row
     per annotation), matrix (code x document CSV), json (the whole project), xlsx (workbook).
-    The file appears only when complete.
+    The file appears only when complete, and never over the open project, a database, a link or
+    anything but an ordinary file (see core/output_files).
     """
     fmt = fmt.lower().lstrip(".")
     if fmt not in EXPORT_FORMATS:
         raise GovCoderError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
     if target not in EXPORT_TARGETS:
         raise GovCoderError(f"unknown export target {target!r} (choose generic, nvivo, maxqda)")
+    out, protect = Path(path), database_files(session)
+    check_target(out, protect)  # before the work of collecting the project, not only after it
     with gc_paused():
-        return _export(session, Path(path), fmt, target, resolve_selection(session, coders, codes, docs),
-                       progress)
+        return _export(session, out, fmt, target, resolve_selection(session, coders, codes, docs),
+                       progress, protect)
 
 
-def _export(session: Session, out: Path, fmt: str, target: str, selection, progress) -> ExportReport:
+def _export(session: Session, out: Path, fmt: str, target: str, selection, progress,
+            protect: tuple[Path, ...]) -> ExportReport:
     report = ExportReport(path=str(out), format=fmt, target=target if fmt == "qdpx" else None)
     if fmt == "qdc":
-        return _export_codebook(session, out, selection, report)
+        return _export_codebook(session, out, selection, report, protect)
     data = collect_project(session, selection, with_text=True)
     report.documents, report.codes, report.coders = len(data.documents), len(data.codes), len(data.coders)
     report.annotations, report.memos = len(data.annotations), len(data.memos)
     if fmt == "qdpx":
         from desktop_app.core.interchange.qdpx_export import write_qdpx
 
-        report.bytes = write_qdpx(data, out, target=target, progress=progress)
+        report.bytes = write_qdpx(data, out, target=target, progress=progress, protect=protect)
     elif fmt == "csv":
         from desktop_app.core.interchange.tables import write_annotations_csv
 
-        report.rows = write_annotations_csv(data, out, progress)
+        report.rows = write_annotations_csv(data, out, progress, protect=protect)
     elif fmt == "matrix":
         from desktop_app.core.interchange.tables import write_matrix_csv
 
-        report.rows = write_matrix_csv(data, out)
+        report.rows = write_matrix_csv(data, out, protect=protect)
     elif fmt == "json":
         from desktop_app.core.interchange.json_format import write_json
 
-        write_json(data, out)
+        write_json(data, out, protect=protect)
     elif fmt == "xlsx":
         from desktop_app.core.interchange.xlsx_export import write_xlsx
 
-        write_xlsx(data, out, progress)
+        write_xlsx(data, out, progress, protect=protect)
     if not report.bytes and out.exists():
         report.bytes = out.stat().st_size
     return report
 
 
-def _export_codebook(session: Session, out: Path, selection, report: ExportReport) -> ExportReport:
+def _export_codebook(session: Session, out: Path, selection, report: ExportReport,
+                     protect: tuple[Path, ...]) -> ExportReport:
     """The codebook helper's REFI-QDA codebook writer, over the selected codes and their ancestors."""
     from desktop_app.core.codebook.entries import entries_from_project
     from desktop_app.core.codebook.qdc_write import codebook_qdc_bytes
-    from desktop_app.core.interchange.files import atomic_path
-
     entries = entries_from_project(session)
     if selection.codes is not None:
         from desktop_app.core.store.models import Code
@@ -103,7 +107,7 @@ def _export_codebook(session: Session, out: Path, selection, report: ExportRepor
 
         entries = prune(entries)
     data = codebook_qdc_bytes(entries)
-    with atomic_path(out) as partial:
+    with atomic_path(out, protect) as partial:
         partial.write_bytes(data)
 
     def count(items) -> int:

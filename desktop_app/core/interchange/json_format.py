@@ -7,6 +7,7 @@ are GUIDs; offsets are Python code points into the document's `text`, half-open.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app import __version__
 from desktop_app.core.errors import GovCoderError
-from desktop_app.core.interchange.files import atomic_path
 from desktop_app.core.interchange.load import load_project_data
 from desktop_app.core.interchange.model import (
     AnnotationData,
@@ -31,6 +31,7 @@ from desktop_app.core.interchange.model import (
 )
 from desktop_app.core.interchange.reports import ImportReport
 from desktop_app.core.interchange.xmltools import parse_date, parse_datetime
+from desktop_app.core.output_files import atomic_path
 
 FORMAT = "govcoder-project"
 VERSION = 1
@@ -90,9 +91,9 @@ def project_to_json(data: ProjectData) -> dict[str, Any]:
     }
 
 
-def write_json(data: ProjectData, path: str | Path) -> None:
+def write_json(data: ProjectData, path: str | Path, *, protect: Iterable[Path] = ()) -> None:
     text = json.dumps(project_to_json(data), ensure_ascii=False)
-    with atomic_path(path) as partial:
+    with atomic_path(path, protect) as partial:
         partial.write_text(text, encoding="utf-8")
 
 

@@ -1,25 +1,25 @@
 """Tables for spreadsheets, R, Stata and pandas: one row per annotation, and the code x document matrix.
 
 CSV files are UTF-8 with a BOM (so Excel shows Chinese on the first try) and safe against formula
-injection: a text cell that starts with =, +, -, @, a tab or a carriage return is written with a
-leading apostrophe, which spreadsheets show as text and never execute.
+injection: a text cell that starts with =, +, -, @ (or their full-width forms ＝＋－＠), a tab or a
+carriage return is written with a leading apostrophe, which spreadsheets show as text and never execute.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.interchange.files import atomic_path
 from desktop_app.core.interchange.model import CodeData, DocumentData, Progress, ProjectData
+from desktop_app.core.output_files import FORMULA_STARTS, atomic_path
 
 ANNOTATION_COLUMNS = ["annotation_id", "document_id", "document_title", "source", "published", "code_id",
                       "code_path", "code_name", "start", "end", "quote", "context_before", "context_after",
                       "coder", "memo", "created", "updated"]
 CONTEXT = 40  # code points of context on each side of a quote
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = FORMULA_STARTS
 
 
 def safe_cell(value):
@@ -58,10 +58,11 @@ _TEXT_COLUMNS = [ANNOTATION_COLUMNS.index(name) for name in (
 _FIRST = frozenset(_DANGEROUS)
 
 
-def write_annotations_csv(data: ProjectData, path: str | Path, progress: Progress | None = None) -> int:
+def write_annotations_csv(data: ProjectData, path: str | Path, progress: Progress | None = None, *,
+                          protect: Iterable[Path] = ()) -> int:
     rows = 0
     total = len(data.annotations)
-    with atomic_path(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_path(path, protect) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(ANNOTATION_COLUMNS)
         for row in annotation_rows(data):
@@ -135,10 +136,10 @@ def matrix_rows(matrix: Matrix) -> Iterator[list]:
                documents, *cells]
 
 
-def write_matrix_csv(data: ProjectData, path: str | Path) -> int:
+def write_matrix_csv(data: ProjectData, path: str | Path, *, protect: Iterable[Path] = ()) -> int:
     matrix = build_matrix(data)
     rows = 0
-    with atomic_path(path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_path(path, protect) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([safe_cell(value) for value in matrix_header(matrix)])
         for row in matrix_rows(matrix):

@@ -7,9 +7,9 @@ formula, so the workbook is safe against formula injection without changing what
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from desktop_app.core.interchange.files import atomic_path
 from desktop_app.core.interchange.model import Progress, ProjectData
 from desktop_app.core.interchange.tables import (
     ANNOTATION_COLUMNS,
@@ -20,6 +20,7 @@ from desktop_app.core.interchange.tables import (
 )
 from desktop_app.core.interchange.xlsx_writer import Workbook
 from desktop_app.core.interchange.xmltools import normalise_colour
+from desktop_app.core.output_files import atomic_path
 
 
 def _code_style(workbook: Workbook, colour: str) -> int:
@@ -36,8 +37,9 @@ def _sheet(workbook: Workbook, title: str, header: list[str], bold: int):
     return sheet
 
 
-def write_xlsx(data: ProjectData, path: str | Path, progress: Progress | None = None) -> None:
-    with atomic_path(path) as partial:
+def write_xlsx(data: ProjectData, path: str | Path, progress: Progress | None = None, *,
+               protect: Iterable[Path] = ()) -> None:
+    with atomic_path(path, protect) as partial:
         workbook = Workbook(partial)
         _write_sheets(workbook, data, progress)
         workbook.close()

@@ -57,7 +57,8 @@ def fill_new_project(project: Project, *, sample: bool, progress: Progress | Non
 
 def build_project(path: Path, *, sample: bool, progress: Progress | None = None) -> Project:
     """Create a project file; with `sample`, fill it. A half-built project never appears at `path`."""
-    if path.exists():
+    # An empty file holds no project (a file dialog or `touch` may have made it): init may fill it.
+    if path.exists() and not (path.is_file() and path.stat().st_size == 0):
         raise GovCoderError(f"{path} already exists; open it instead of initialising it")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import partial
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 # Long enough to wait out another process's commit (a second window, a CLI run), short enough that a
 # truly stuck lock is reported instead of hanging the interface.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Milliseconds, to override it: tests of a locked project need not wait ten seconds for the refusal.
+BUSY_TIMEOUT_ENV = "GOVCODER_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    value = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    return int(value) if value.isdigit() else SQLITE_BUSY_TIMEOUT_MS
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -35,7 +43,7 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -47,7 +55,7 @@ _json_serializer = partial(json.dumps, ensure_ascii=False, separators=(",", ":")
 
 def make_engine(url: str) -> Engine:
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000},
                                json_serializer=_json_serializer)
         event.listen(engine, "connect", _configure_sqlite)
         return engine

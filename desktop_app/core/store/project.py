@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
+from desktop_app.core.store.db_errors import describe
 from desktop_app.core.store.engine import make_engine, make_session_factory, sqlite_path, sqlite_url
+from desktop_app.core.store.file_guard import FileGuard
 from desktop_app.core.store.migrate import MigrationReport, upgrade_project
 from desktop_app.core.store.models import Code, Document
 
+logger = logging.getLogger(__name__)
 ENV_DB = "GOVCODER_DB"
 PROJECT_SUFFIX = ".govcoder"
 
@@ -28,11 +34,16 @@ class Project:
     engine: Engine
     session_factory: sessionmaker[Session]
     migration: MigrationReport | None = field(default=None)
+    guard: FileGuard | None = field(default=None)  # a project file's identity as opened
 
     @property
     def label(self) -> str:
-        path = sqlite_path(self.url)
-        return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
+        return redacted_location(self.url)
+
+    def check_in_place(self) -> None:
+        """Raise ProjectFileGone if the project file was moved, deleted or replaced since it was opened."""
+        if self.guard is not None:
+            self.guard.check()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -42,6 +53,44 @@ class Project:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+# Query parameters that libpq and psycopg read as secrets.
+_SECRET_QUERY_KEYS = {"password", "passfile", "sslpassword"}
+_USERINFO = re.compile(r"(://[^/@:]*):[^/@]*@")
+
+
+def redacted_location(location: str | Path) -> str:
+    """A location fit for a settings key, a title, a message or a log: a SQLite project's path, or
+    the database URL with its password (and any secret query parameter) removed."""
+    text = str(location)
+    if "://" not in text:
+        return text
+    try:
+        url = make_url(text)
+    except Exception:  # noqa: BLE001 - not a URL SQLAlchemy reads: strip what looks like user:password@
+        return _USERINFO.sub(r"\1@", text)
+    path = sqlite_path(text)
+    if path is not None:
+        return str(path)
+    secret_keys = [key for key in url.query if key.lower() in _SECRET_QUERY_KEYS]
+    # _replace, not set(): set() takes None to mean "leave the password as it is".
+    return url.difference_update_query(secret_keys)._replace(password=None).render_as_string(hide_password=False)
+
+
+def hide_password(text: str, location: str | Path | None) -> str:
+    """`text` with the location's password (as written and URL-decoded) replaced by ***: for messages
+    that quote a driver or library, which may repeat the URL."""
+    if location is None or "://" not in str(location):
+        return text
+    try:
+        url = make_url(str(location))
+    except Exception:  # noqa: BLE001
+        return _USERINFO.sub(r"\1:***@", text)
+    secrets = {url.password, *(v for k, v in url.query.items() if k.lower() in _SECRET_QUERY_KEYS)}
+    for secret in sorted((s for s in secrets if isinstance(s, str) and s), key=len, reverse=True):
+        text = text.replace(quote(secret, safe=""), "***").replace(secret, "***")
+    return text
 
 
 def default_project_path() -> Path:
@@ -55,7 +104,7 @@ def to_url(location: str | Path) -> str:
         try:
             make_url(text)
         except Exception as error:
-            raise GovCoderError(f"not a database URL: {text} ({error})") from None
+            raise GovCoderError(f"not a database URL: {redacted_location(text)} ({hide_password(str(error), text)})") from None
         return text
     return sqlite_url(text)
 
@@ -84,7 +133,7 @@ def _connect(url: str, label: str) -> Project:
     try:
         engine = make_engine(url)
     except (SQLAlchemyError, ImportError) as error:
-        raise GovCoderError(f"cannot open {label}: {error}") from None
+        raise GovCoderError(f"cannot open {label}: {hide_password(str(error), url)}") from None
     try:
         report = upgrade_project(engine, label)
     except GovCoderError:
@@ -92,9 +141,11 @@ def _connect(url: str, label: str) -> Project:
         raise
     except (SQLAlchemyError, sqlite3.Error) as error:
         engine.dispose()
-        reason = error.orig if isinstance(error, DBAPIError) and error.orig else error
-        raise GovCoderError(f"cannot open {label}: {str(reason).splitlines()[0]}") from None
-    return Project(url, engine, make_session_factory(engine), report)
+        logger.debug("opening %s failed", label, exc_info=True)  # shown with GOVCODER_DEBUG=1
+        raise GovCoderError(f"cannot open {label}: {hide_password(describe(error, sqlite_path(url)), url)}") from None
+    path = sqlite_path(url)
+    guard = FileGuard(path) if path is not None and path.exists() else None
+    return Project(url, engine, make_session_factory(engine), report, guard)
 
 
 def open_project(location: str | Path) -> Project:
@@ -105,7 +156,11 @@ def open_project(location: str | Path) -> Project:
         if not path.exists():
             raise GovCoderError(f"no project at {path} (create one with: govcoder --project {path} init)")
         _check_sqlite_file(path)
-    return _connect(url, str(path) if path else make_url(url).render_as_string(hide_password=True))
+        if path.is_file() and path.stat().st_size == 0:
+            # SQLite would quietly make an empty file a database: only `init` may make a project.
+            raise GovCoderError(f"{path} is an empty file, not a project (make it one with: "
+                                f"govcoder --project {path} init)")
+    return _connect(url, redacted_location(url))
 
 
 def create_project(location: str | Path) -> Project:
@@ -116,7 +171,7 @@ def create_project(location: str | Path) -> Project:
         _check_sqlite_file(path)
         if not path.parent.exists():
             path.parent.mkdir(parents=True)
-    label = str(path) if path else make_url(url).render_as_string(hide_password=True)
+    label = redacted_location(url)
     project = _connect(url, label)
     if not project_is_empty(project):
         project.close()

@@ -17,10 +17,29 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core.store.db_errors import describe, kind
 from desktop_app.core.store.models import Document, DocumentAttribute, Segmentation, new_guid, utcnow
+from desktop_app.core.text.file_names import shown
 from desktop_app.core.text.pipeline import PreparedArticle
 
 COMMIT_SECONDS = 1.0
+# Problems of the whole database, not of one file: storing the files one by one would not help.
+WHOLE_DATABASE = frozenset({"locked", "read-only", "permission", "full", "memory", "io", "corrupt",
+                            "cannot-open", "unreachable", "login", "no-database", "busy-server", "timeout",
+                            "server-stopped", "not-a-project"})
+# What a driver raises for one file's data: a database error, or a string it cannot encode (a file
+# name's undecodable bytes, kept as surrogates, once reached SQLite that way and ended the import).
+_REFUSALS = (SQLAlchemyError, UnicodeError)
+
+
+def _refusal(error: Exception) -> str:
+    if isinstance(error, UnicodeError):
+        return "it holds characters the database cannot store"
+    if kind(error) in WHOLE_DATABASE:
+        return describe(error)
+    # For one file's refusal the driver's own first line ("NOT NULL constraint failed: documents.title")
+    # says most: it names the rule, never the statement or its parameters, which SQLAlchemy's wrapper adds.
+    return str(getattr(error, "orig", None) or error).splitlines()[0]
 
 
 @dataclass
@@ -32,6 +51,12 @@ class FileResult:
     encoding: str | None = None
     script: str | None = None
     cleaning: list[dict] | None = None
+
+    def __post_init__(self) -> None:
+        # A file name's undecodable bytes (surrogates) as \xNN: the result is printed and stored.
+        self.file = shown(self.file)
+        if self.reason is not None:
+            self.reason = shown(self.reason)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,6 +95,7 @@ class ImportStore:
         self._seen: dict[str, str] = {}  # content hash -> label, of articles stored by this import
         self._pending: list[tuple[ReadFile, list[bytes]]] = []
         self._since = time.monotonic()
+        self.stopped: str | None = None  # why the database stopped the import, in words
 
     def add(self, batch: Batch, boundaries: list[bytes]) -> None:
         """Takes the batch's files with their articles' packed boundaries, in order."""
@@ -81,20 +107,32 @@ class ImportStore:
     def flush(self) -> None:
         pending, self._pending = self._pending, []
         self._since = time.monotonic()
-        if not pending:
+        if not pending or self.stopped:
+            self.give_up([read for read, _ in pending])
             return
         try:
             self._commit([read for read, _ in pending], [cut for _, cut in pending])
-        except SQLAlchemyError:
+        except _REFUSALS as error:
+            if kind(error) in WHOLE_DATABASE:  # every file would fail alike, each after a wait
+                self.stopped = describe(error)
+                self.give_up([read for read, _ in pending])
+                return
             for read, cut in pending:  # the database refused something: find out which file it was
                 try:
                     self._commit([read], [cut])
-                except SQLAlchemyError as error:
-                    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+                except _REFUSALS as error:
+                    reason = _refusal(error)
                     for result in read.results:
                         result.status = "failed"
                         result.reason = (f"{result.file}: could not be stored ({reason}); nothing was "
                                          f"imported from {read.unit}")
+
+    def give_up(self, files: list[ReadFile]) -> None:
+        """Files read but never to be stored, because the database stopped the import."""
+        for read in files:
+            for result in read.results:
+                result.status, result.id = "failed", None
+                result.reason = f"{result.file}: not imported: {self.stopped}"
 
     def _commit(self, files: list[ReadFile], boundaries: list[list[bytes]]) -> None:
         """Stores the files in one transaction; results and the seen hashes change only once committed."""
@@ -176,7 +214,8 @@ def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, by
         {"guid": new_guid(), "title": a.title[:500], "outlet": a.outlet[:300] if a.outlet else None,
          "published": a.published, "authors": a.authors, "url": a.url, "original_text": a.original,
          "text": a.text, "script": a.script, "cleaning": a.cleaning, "extracted": a.extracted,
-         "content_hash": a.content_hash, "encoding": a.encoding, "source_path": str(path), "imported_at": now}
+         "content_hash": a.content_hash, "encoding": a.encoding, "source_path": shown(str(path)),
+         "imported_at": now}
         for _, a, _, path in stored
     ]
     session.execute(insert(Document.__table__), rows)

@@ -91,6 +91,12 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
                         if batch.size >= BATCH_ARTICLES:
                             store.add(batch, _cut(batch, segmenter))
                             batch = Batch()
+                if store.stopped:
+                    store.give_up(batch.files)
+                    batch = Batch()
+                    results.extend(FileResult(str(p), "skipped", reason=f"not imported: {store.stopped}")
+                                   for p in files[number + 1:])
+                    break
             except Cancelled as stop:
                 results.append(FileResult(str(path), "skipped", reason=(
                     f"import cancelled while reading this file; {_kept(stop)}")))

@@ -1,6 +1,7 @@
 """From decoded text to a PreparedArticle: clean, record what cleaning did, extract metadata.
 
-Steps, in order, each switchable (see docs/text-pipeline.md):
+Steps, in order, each switchable (see docs/text-pipeline.md), after one that is not:
+  controls   NUL and other control characters removed (shown as ␀-style symbols in the original)
   pinyin     remove pinyin glosses after characters (報(bào)訊 -> 報訊)
   furniture  move breadcrumbs, header/title lines, captions, staff/credit lines, widgets and
              headline lists out of the text (their values go to metadata either way)
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core.text.controls import control_pictures
 from desktop_app.core.text.decode import decode_bytes, normalise_newlines
 from desktop_app.core.text.extract import build_metadata
 from desktop_app.core.text.furniture import find_furniture
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["CleaningOptions", "PreparedArticle", "content_hash", "decode_bytes", "prepare_article",
            "read_articles"]
 
+CONTROLS_DESCRIPTION = ("control characters (NUL and the like) removed; the original shows each as its "
+                        "symbol (␀)")
 _FURNITURE_LABELS = {
     "breadcrumb": "breadcrumb", "title": "title line (now the title)", "header": "date/source header line",
     "caption": "photo caption", "staff": "reviewer/editor line", "credit": "credit line",
@@ -80,9 +84,12 @@ def content_hash(text: str) -> str:
 
 def prepare_article(raw_text: str, *, encoding: str, options: CleaningOptions,
                     fallback_title: str) -> PreparedArticle:
-    original = normalise_newlines(raw_text.removeprefix("\ufeff"))
+    original, controls = control_pictures(normalise_newlines(raw_text.removeprefix("\ufeff")))
     stage = Stage.start(original)
     cleaning: list[dict] = []
+    if controls:  # always, whatever the options: no database should hold them, PostgreSQL cannot
+        cleaning.append(stage.record("controls", CONTROLS_DESCRIPTION, controls))
+        stage = stage.delete(controls)
     if options.pinyin:
         glosses = find_glosses(stage.text)
         cleaning.append(stage.record("pinyin", "pinyin glosses after characters removed", glosses))

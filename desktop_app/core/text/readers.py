@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ImportFailure
+from desktop_app.core.text.controls import one_line, without_controls
 from desktop_app.core.text.decode import decode_bytes
+from desktop_app.core.text.file_names import file_title
 from desktop_app.core.text.metadata import parse_date
 
 if TYPE_CHECKING:
@@ -56,23 +58,36 @@ class Source:
     extracted: dict = field(default_factory=dict)
 
     def apply_to(self, article: PreparedArticle) -> None:
-        """What the container states explicitly wins over what was guessed from the text."""
-        if self.title:
-            article.title = self.title
-        if self.outlet:
-            article.outlet = self.outlet
+        """What the container states explicitly wins over what was guessed from the text (as one plain
+        line, free of control characters, which no database should hold and PostgreSQL cannot)."""
+        if self.title and one_line(self.title):
+            article.title = one_line(self.title)
+        if self.outlet and one_line(self.outlet):
+            article.outlet = one_line(self.outlet)
         if self.published:
             article.published = self.published
             article.extracted["published_from"] = {"date": self.published.isoformat(), "where": "file"}
         if self.url:
-            article.url = self.url
+            article.url = one_line(self.url) or None
         if self.authors:
-            article.authors = self.authors
-        article.attributes.update(self.attributes)
+            article.authors = [name for name in map(one_line, self.authors) if name]
+        article.attributes.update({without_controls(key): (kind, without_controls(value))
+                                   for key, (kind, value) in self.attributes.items()})
         article.extracted.update(self.extracted)
 
 
 def read_sources(path: Path, *, encoding: str | None = None) -> list[Source]:
+    """The articles of one file; where the title taken from its name had to be made readable (a name
+    that is not UTF-8, or holds line breaks or bidirectional controls), each says how."""
+    sources = _read_sources(path, encoding)
+    note = file_title(path)[1]
+    if note:
+        for source in sources:
+            source.extracted["file_name"] = note
+    return sources
+
+
+def _read_sources(path: Path, encoding: str | None) -> list[Source]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(f"{path}: unsupported file type {suffix or '(no extension)'!r}; GovCoder reads "
@@ -83,7 +98,7 @@ def read_sources(path: Path, *, encoding: str | None = None) -> list[Source]:
         raise ImportFailure(f"{path}: cannot be read ({error.strerror or error})") from None
     if suffix in TEXT_SUFFIXES:
         decoded = decode_bytes(data, str(path), encoding)
-        source = Source(decoded.text, decoded.encoding, path.stem)
+        source = Source(decoded.text, decoded.encoding, file_title(path)[0])
         _note_damage(source, decoded.replaced)
         if suffix != ".txt" and (heading := re.match(r"#\s+(.+)", decoded.text)):
             source.title = heading.group(1).strip()
@@ -150,7 +165,7 @@ def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
     lines = text_lines(article_container(soup))
     if not lines:
         raise ImportFailure(f"{path}: no article text found in the page; nothing was imported")
-    source = Source("\n".join(lines), decoded.encoding, path.stem, title=title or None)
+    source = Source("\n".join(lines), decoded.encoding, file_title(path)[0], title=title or None)
     _note_damage(source, decoded.replaced)
     for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
         if meta.get(key) and (parsed := parse_date(meta[key])):
@@ -179,7 +194,7 @@ def _read_docx(data: bytes, path: Path) -> Source:
     if not text.strip():
         raise ImportFailure(f"{path}: the document has no text; nothing was imported")
     title = (document.core_properties.title or "").strip() or None
-    return Source(text, "docx", path.stem, title=title)
+    return Source(text, "docx", file_title(path)[0], title=title)
 
 
 def _docx_lines(document) -> list[str]:
@@ -261,6 +276,7 @@ def _read_table(rows: list[list[str]], path: Path, encoding: str) -> list[Source
         raise ImportFailure(f"{path}: no text column (expected one of: text, content, 正文, 内容); "
                             "nothing was imported")
     position, header, mapping = found
+    stem = file_title(path)[0]
     sources = []
     for number, row in numbered[position + 1:]:
         def cell(name: str, row=row) -> str:
@@ -269,7 +285,7 @@ def _read_table(rows: list[list[str]], path: Path, encoding: str) -> list[Source
 
         if not cell("text"):
             continue
-        source = Source(cell("text"), encoding, f"{path.stem} row {number}", title=cell("title") or None,
+        source = Source(cell("text"), encoding, f"{stem} row {number}", title=cell("title") or None,
                         outlet=cell("source") or None, url=cell("url") or None)
         if cell("date") and (parsed := parse_date(cell("date"))):
             source.published = parsed[0]

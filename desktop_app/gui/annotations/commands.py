@@ -29,11 +29,12 @@ class CreateAnnotationCommand(WorkbenchCommand):
     def apply(self) -> None:
         with self.bench.transaction() as session:
             if self.deleted is None:
-                self.created = create_annotation(session, self.document_id, self.start, self.end,
-                                                 self.code_id, self.coder, self.memo)
+                created = create_annotation(session, self.document_id, self.start, self.end,
+                                            self.code_id, self.coder, self.memo)
             else:  # redo after undo: the same annotation (same id) comes back
-                self.created = revisions.restore_annotation(session, self.deleted)
-        self.bench.annotation_added(self.created)
+                created = revisions.restore_annotation(session, self.deleted)
+        self.created = created  # only once committed: the caller reads it to know the coding happened
+        self.bench.annotation_added(created)
 
     def revert(self) -> None:
         assert self.created is not None

@@ -1,7 +1,8 @@
 """The undo stack's command base: every edit in the window is one of these, wrapping one core
 operation run in its own committed transaction.
 
-A core operation that refuses (GovCoderError) leaves the database untouched; the command then marks
+A core operation that refuses (GovCoderError) leaves the database untouched, and so does a write that
+fails (the workbench turns a database error into SaveFailed, a GovCoderError); the command then marks
 itself obsolete so that the undo stack does not record a step that never happened.
 """
 
@@ -18,21 +19,21 @@ if TYPE_CHECKING:
 
 
 class WorkbenchCommand(QUndoCommand):
-    """Catches a refusal from the core: the failed step is marked obsolete (QUndoStack then drops it)
-    and the error is handed to the workbench to show."""
+    """Runs its step through the workbench (which waits out another writer's lock and words a failed
+    write); a refused or failed step is marked obsolete (QUndoStack then drops it) and the error is
+    handed to the workbench to show."""
 
     bench: Workbench
 
     def redo(self) -> None:
-        try:
-            self.apply()
-        except GovCoderError as error:
-            self.setObsolete(True)
-            self.bench.report_error(error)
+        self._attempt(self.apply)
 
     def undo(self) -> None:
+        self._attempt(self.revert)
+
+    def _attempt(self, step) -> None:
         try:
-            self.revert()
+            self.bench.run_write(step)
         except GovCoderError as error:
             self.setObsolete(True)
             self.bench.report_error(error)

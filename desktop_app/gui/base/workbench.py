@@ -1,13 +1,24 @@
 """The workbench: the open project, the coder, the current document and its annotations, and the undo
 stack. Commands change the database through the core and report here; views listen to the signals and
-update only what changed."""
+update only what changed.
+
+Every write of the window goes through `run_write` and `transaction`: a change is acknowledged only
+once committed to the file the window opened (checked before the transaction and again before the
+commit), then checkpointed into the main file (just after the window has repainted: a checkpoint
+syncs the disk, several milliseconds) so that a copy of the main file alone is complete. A failed write
+becomes a `SaveFailed` in words; while another program holds the write lock, the window waits in short
+steps with a message instead of freezing for SQLite's ten seconds.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import time
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QUndoStack
+from sqlalchemy import text
 
 from desktop_app.core.annotate import revisions
 from desktop_app.core.annotate.operations import AnnotationInfo
@@ -20,7 +31,24 @@ from desktop_app.core.documents.listing import (
     list_documents_for,
 )
 from desktop_app.core.errors import GovCoderError
-from desktop_app.core.store.project import Project
+from desktop_app.core.store import db_errors
+from desktop_app.core.store.engine import SQLITE_BUSY_TIMEOUT_MS, is_sqlite
+from desktop_app.core.store.file_guard import DELETED, MOVED, REPLACED, ProjectFileGone
+from desktop_app.core.store.project import Project, hide_password
+from desktop_app.core.store.wal import checkpoint
+
+# How long one attempt of the window's own writes waits for another writer's lock; between attempts
+# the window says that it is waiting. WRITE_PATIENCE_S is how long it waits in all before giving up.
+LOCK_WAIT_MS = 250
+WRITE_PATIENCE_S = 5.0
+
+
+class SaveFailed(GovCoderError):
+    """A change that was not saved, said in words (translated)."""
+
+
+class _Busy(SaveFailed):
+    """Another connection holds the write lock: the change rolled back and may be tried again."""
 
 
 def span_of(info: AnnotationInfo) -> Span:
@@ -38,6 +66,8 @@ class Workbench(QObject):
     errorRaised = Signal(str)  # noqa: N815
     memoChanged = Signal(str, int, str)  # kind, target id, text  # noqa: N815
     documentEdited = Signal(int)  # noqa: N815
+    waiting = Signal(str)  # a write waits for another program ("" when it no longer does)
+    projectLost = Signal(str)  # the project file was moved, deleted or replaced: nothing more is saved
 
     def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,16 +79,157 @@ class Workbench(QObject):
         self.document: DocumentDetail | None = None
         self.annotations: dict[int, AnnotationInfo] = {}
         self.recent_codes: list[int] = []
+        self.last_write_failed = False  # the most recent write was not saved
+        self.lost: str | None = None  # why nothing more can be saved, once the project file is gone
+        self.write_patience = WRITE_PATIENCE_S
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setSingleShot(True)
+        self._checkpoint_timer.setInterval(0)  # after what the commit repaints; a burst shares one
+        self._checkpoint_timer.timeout.connect(self.checkpoint_now)
         self.reload_codes()
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def run_write(self, step) -> None:
+        """Run one step of a command (its transaction and the reports after it). While another program
+        holds the write lock the step is tried again, the window saying so, for up to write_patience
+        seconds; then, or on any other failure, SaveFailed."""
+        give_up = None
+        try:
+            while True:
+                try:
+                    step()
+                    return
+                except _Busy as busy:
+                    now = time.monotonic()
+                    if give_up is None:
+                        give_up = now + self.write_patience
+                        self.waiting.emit(self.tr("Waiting for another program to finish writing to the "
+                                                  "project…"))
+                    if now >= give_up:
+                        raise SaveFailed(str(busy)) from None
+                    time.sleep(0.02)  # a snapshot conflict fails at once: do not spin
+        finally:
+            if give_up is not None:
+                self.waiting.emit("")
 
     @contextmanager
     def transaction(self):
-        """One committed transaction per user action: when it returns, the work is on disk."""
-        with self.project.session_factory.begin() as session:
-            yield session
+        """One committed transaction per user action: when it returns, the work is in the project file
+        the window opened. Any failure is raised as SaveFailed, in words, and nothing was saved."""
+        self._check_in_place()
+        sqlite = is_sqlite(self.project.url)
+        try:
+            with self.project.session_factory() as session, session.begin():
+                connection = session.connection()
+                if sqlite:
+                    # Set on the connection, not the transaction: put back before the connection goes
+                    # back to the pool, where imports and other long work expect the long wait.
+                    driver = connection.connection.driver_connection
+                    driver.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")
+                else:
+                    session.execute(text(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}"))
+                try:
+                    yield session
+                    session.flush()  # take the write lock (or fail) while the short wait holds
+                finally:
+                    if sqlite:
+                        with contextlib.suppress(Exception):
+                            driver.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                self._check_in_place()  # a rename during the transaction: roll back, say so
+        except GovCoderError:
+            raise
+        except Exception as error:
+            if not db_errors.is_database_error(error) and not isinstance(error, OSError):
+                raise
+            self.last_write_failed = True
+            if db_errors.database_error_kind(error) == db_errors.LOCKED:
+                raise _Busy(self._not_saved(error)) from None
+            raise SaveFailed(self._not_saved(error)) from None
+        self.last_write_failed = False
+        if sqlite:
+            self._checkpoint_timer.start()
+
+    @property
+    def checkpoint_pending(self) -> bool:
+        return self._checkpoint_timer.isActive()
+
+    def checkpoint_now(self) -> None:
+        """Copy the committed work into the main project file (best effort: it is committed anyway)."""
+        self._checkpoint_timer.stop()
+        try:
+            self.project.check_in_place()
+        except ProjectFileGone as gone:
+            self._note_gone(gone)  # said at the next edit, which is refused
+            return
+        with contextlib.suppress(Exception):
+            checkpoint(self.project.engine)
+
+    def _check_in_place(self) -> None:
+        try:
+            self.project.check_in_place()
+        except ProjectFileGone as gone:
+            self.last_write_failed = True
+            raise SaveFailed(self._note_gone(gone)) from None
+
+    def _note_gone(self, gone: ProjectFileGone) -> str:
+        if self.lost is None:
+            self._checkpoint_timer.stop()
+            if gone.how == MOVED:
+                self._rescue_into_moved_file()
+            self.lost = self._gone_message(gone)
+            self.projectLost.emit(self.lost)
+        return self.lost
+
+    def _rescue_into_moved_file(self) -> None:
+        """A connection opened before the move still writes to the moved file: checkpoint through it,
+        so that the moved file holds the last changes too (SQLite itself never checkpoints a moved file
+        on close). Only through an idle pooled connection: a new one would create a file at the old path."""
+        if getattr(self.project.engine.pool, "checkedin", lambda: 0)() > 0:
+            with contextlib.suppress(Exception):
+                checkpoint(self.project.engine)
+
+    def _gone_message(self, gone: ProjectFileGone) -> str:
+        path = str(gone.path)
+        if gone.how == MOVED and gone.now is not None:
+            what = self.tr("The project file was moved while it was open.\nIt was at: %1\nIt is now at: %2"
+                           ).replace("%1", path).replace("%2", str(gone.now))
+        elif gone.how == MOVED:
+            what = self.tr("The project file was moved or renamed while it was open.\nIt was at: %1"
+                           ).replace("%1", path)
+        elif gone.how == DELETED:
+            what = self.tr("The project file was deleted while it was open.\nIt was at: %1").replace("%1", path)
+        elif gone.how == REPLACED:
+            what = self.tr("The project file was replaced by another file while it was open.\nIt is at: %1"
+                           ).replace("%1", path)
+        else:
+            what = self.tr("The project file cannot be reached.\nIt is at: %1").replace("%1", path)
+        if gone.how == DELETED:
+            then = self.tr("This change was not saved, and no further change will be. Restore the file (from "
+                           "the wastebasket or a backup) and open it again.")
+        else:
+            then = self.tr("This change was not saved, and no further change will be until you open the "
+                           "project again from where it is now; the changes made before are in it.")
+        return f"{what}\n\n{then}"
+
+    def _not_saved(self, error: BaseException) -> str:
+        kind = db_errors.database_error_kind(error)
+        words = {
+            db_errors.LOCKED: self.tr("Another program (another GovCoder window or a govcoder command) is "
+                                      "writing to the project. Try again when it has finished."),
+            db_errors.FULL: self.tr("The disk holding the project is full. Free some space and try again."),
+            db_errors.READ_ONLY: self.tr("The project cannot be written (a read-only file or folder)."),
+            db_errors.DAMAGED: self.tr("The project file is damaged. Work on a copy and restore it from a "
+                                       "backup."),
+            db_errors.UNREACHABLE: self.tr("The project cannot be reached (a disconnected drive, or a "
+                                           "database server that is down)."),
+        }.get(kind)
+        if words is None:
+            words = hide_password(db_errors.describe_database_error(error), self.project.url)
+        return self.tr("This change was not saved: %1").replace("%1", words)
 
     def report_error(self, error: Exception) -> None:
-        self.errorRaised.emit(str(error))
+        self.errorRaised.emit(hide_password(str(error), self.project.url))
 
     # --- reading ------------------------------------------------------------------------------
 

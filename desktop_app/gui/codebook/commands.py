@@ -29,9 +29,11 @@ class CreateCodeCommand(WorkbenchCommand):
     def apply(self) -> None:
         with self.bench.transaction() as session:
             if self.deleted is None:
-                self.created = operations.create_code(session, self.name, self.parent_id, **self.fields)
+                created = operations.create_code(session, self.name, self.parent_id, **self.fields)
             else:
                 structure.undo_delete(session, self.deleted)
+        if self.deleted is None:
+            self.created = created  # only once committed: the caller reads it to know the code exists
         self.bench.codebook_changed()
 
     def revert(self) -> None:

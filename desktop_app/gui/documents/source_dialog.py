@@ -30,12 +30,14 @@ from desktop_app.core.documents.listing import DocumentDetail
 from desktop_app.gui.base.positions import PositionMap
 
 # How each step's spans look in the original: removed text greyed and struck out, furniture on amber,
-# tidied whitespace on blue-grey, suspected mojibake (left in the text) under a red wave.
+# tidied whitespace on blue-grey, suspected mojibake (left in the text) under a red wave, removed
+# control characters (their symbols in the original) struck out on pink.
 _MARKS = {
     "pinyin": {"foreground": "#8a8a8a", "strike": True},
     "furniture": {"background": "#fde9b8"},
     "whitespace": {"background": "#dfe6ee"},
     "mojibake": {"underline": "#d0021b"},
+    "controls": {"background": "#f4d4d4", "strike": True},
 }
 _ITEMS_SHOWN = 500  # per step in the record; the marks in the original show every one
 
@@ -110,6 +112,7 @@ class SourceDialog(QDialog):
             "furniture": self.tr("Web furniture moved out of the text"),
             "whitespace": self.tr("Indentation and blank lines tidied"),
             "mojibake": self.tr("Suspected mojibake (flagged, left in the text)"),
+            "controls": self.tr("Control characters removed (shown as ␀)"),
         }
         return labels.get(step, step)
 

@@ -37,6 +37,7 @@ def document_boundaries(project: Project, document_id: int, text: str | None = N
     """Token end offsets (code points) of a document, computed once and cached in the project.
     With the document's text, its simplified shadow is prepared too (Find reads it from a cache),
     so that the first search in a long traditional article does not stall the window."""
+    project.check_in_place()  # a vanished file: no connection that would create an empty one there
     segmenter = project_segmenter(project)
     with project.session_factory.begin() as session:
         boundaries = list(ensure_segmentation(session, document_id, segmenter))

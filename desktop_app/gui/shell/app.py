@@ -58,6 +58,36 @@ def _open_in_background(location: str | None) -> Project:
     return outcome["project"]  # type: ignore[return-value]
 
 
+def _benches() -> list:
+    from desktop_app.gui.shell.main_window import MainWindow
+
+    return [w.bench for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def _scrubbed(text: str) -> str:
+    from desktop_app.core.store.project import hide_password
+
+    for bench in _benches():
+        text = hide_password(text, bench.project.url)
+    return text
+
+
+def uncaught_message(error: BaseException) -> str:
+    """What an unexpected failure tells the user, in words: "saved" only when it is (no database error
+    in this failure, no write that failed since the last one that succeeded, no project file gone)."""
+    from desktop_app.core.store.db_errors import describe_database_error, is_database_error
+
+    if is_database_error(error):
+        return (QCoreApplication.translate("App", "Something went wrong with the project: %1\n"
+                                           "The last change may not have been saved.")
+                .replace("%1", _scrubbed(describe_database_error(error))))
+    what = QCoreApplication.translate("App", "Something went wrong: %1").replace(
+        "%1", _scrubbed(str(error) or type(error).__name__))
+    if any(bench.lost or bench.last_write_failed for bench in _benches()):
+        return what + "\n" + QCoreApplication.translate("App", "The last change was not saved.")
+    return what + "\n" + QCoreApplication.translate("App", "Your coding so far is saved.")
+
+
 def _report_uncaught(kind, error, trace) -> None:
     """A refused action (GovCoderError) or an unexpected failure in a slot becomes a message, never a
     traceback on a terminal the researcher cannot see; the details stay available to copy."""
@@ -68,12 +98,11 @@ def _report_uncaught(kind, error, trace) -> None:
         return
     parent = QApplication.activeWindow()
     if issubclass(kind, GovCoderError):
-        QMessageBox.warning(parent, QCoreApplication.translate("App", "GovCoder"), str(error))
+        QMessageBox.warning(parent, QCoreApplication.translate("App", "GovCoder"), _scrubbed(str(error)))
         return
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "GovCoder"),
-                      QCoreApplication.translate("App", "Something went wrong: %1\nYour coding so far is saved.")
-                      .replace("%1", str(error) or kind.__name__), parent=parent)
-    box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+                      uncaught_message(error), parent=parent)
+    box.setDetailedText(_scrubbed("".join(traceback.format_exception(kind, error, trace))))
     box.exec()
 
 
@@ -95,7 +124,13 @@ def run_gui(location: str | None) -> int:
     try:
         project = _open_in_background(location or last_project(settings))
     except Exception as error:  # noqa: BLE001 - whatever stops the project opening is told, not dumped
+        from desktop_app.core.store.db_errors import describe_database_error, is_database_error
+        from desktop_app.core.store.project import hide_password
+
         reason = str(error) if isinstance(error, GovCoderError) else f"{type(error).__name__}: {error}"
+        if is_database_error(error):
+            reason = describe_database_error(error)
+        reason = hide_password(reason, location)
         QMessageBox.critical(None, QCoreApplication.translate("App", "GovCoder"),
                              QCoreApplication.translate("App", "Cannot open the project:\n%1")
                              .replace("%1", reason))

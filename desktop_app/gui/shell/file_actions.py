@@ -1,4 +1,5 @@
-"""The File menu: open another project, recent projects, import documents or a folder, export the project.
+"""The File menu: open another project, recent projects, save a copy of the project, import documents or
+a folder, export the project.
 
 Opening (which may migrate), importing and exporting run on a worker thread behind a progress dialog;
 an import can be cancelled between files. The menu's imports ask for the import options first
@@ -42,11 +43,17 @@ class FileActions(QObject):
         self.export = QAction(window)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
         self.export.triggered.connect(self.choose_export)
+        self.save_copy = QAction(window)
+        self.save_copy.triggered.connect(self.choose_copy)
+        from desktop_app.core.store.engine import sqlite_path
+
+        self.save_copy.setEnabled(sqlite_path(window.bench.project.url) is not None)  # a file, not a server
         self._remember(window.bench.project.label)
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.open)
         menu.addMenu(self.recent)
+        menu.addAction(self.save_copy)
         menu.addSeparator()
         menu.addAction(self.import_documents)
         menu.addAction(self.import_folder)
@@ -56,6 +63,7 @@ class FileActions(QObject):
     def retranslate(self) -> None:
         self.open.setText(self.tr("&Open project…"))
         self.recent.setTitle(self.tr("Recent projects"))
+        self.save_copy.setText(self.tr("Save a &copy…"))
         self.import_documents.setText(self.tr("&Import documents…"))
         self.import_folder.setText(self.tr("Import &folder…"))
         self.export.setText(self.tr("&Export project…"))
@@ -128,6 +136,28 @@ class FileActions(QObject):
         _open_windows.append(window)
         window.show()
         self.window.close()
+
+    def choose_copy(self) -> None:
+        current = Path(self.window.bench.project.label)
+        suggested = str(current.with_name(f"{current.stem} copy{current.suffix or '.govcoder'}"))
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy of the project"), suggested,
+                                              self.tr("GovCoder projects (*.govcoder);;All files (*)"))
+        if path:
+            self.copy_to(path)
+
+    def copy_to(self, path: str) -> workers.Task:
+        """A consistent copy through SQLite's backup API; the file dialog has asked before replacing a file."""
+        from desktop_app.core.projects.copy import save_copy
+
+        project = self.window.bench.project
+        return self.run(self.tr("Saving a copy…"),
+                        lambda _progress, _cancelled: save_copy(project, path, overwrite=True), self._copied)
+
+    def _copied(self, report) -> None:
+        self.last_copy = report
+        self.window.statusBar().showMessage(
+            self.tr("Saved a copy with %1 documents and %2 annotations to %3").replace("%1", str(report.documents))
+            .replace("%2", str(report.annotations)).replace("%3", report.path), 8000)
 
     # --- import and export --------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.coders import default_coder_name
-from desktop_app.core.store.project import Project
+from desktop_app.core.store.project import Project, redacted_location
 from desktop_app.gui.annotations.coding import CodingActions
 from desktop_app.gui.annotations.panels import AnnotationsPanel, MemoPanel
 from desktop_app.gui.annotations.segments_panel import SegmentsPanel
@@ -27,7 +27,7 @@ from desktop_app.gui.documents.panel import DocumentsPanel
 from desktop_app.gui.reading.find_bar import FindBar
 from desktop_app.gui.reading.segmentation import document_boundaries
 from desktop_app.gui.reading.view import WORDS_OFF, ReadingView
-from desktop_app.gui.shell import help_dialogs, menus
+from desktop_app.gui.shell import help_dialogs, menus, settings_file
 from desktop_app.gui.shell.file_actions import FileActions
 
 
@@ -36,6 +36,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or QSettings()
+        settings_file.protect(self.settings)
+        settings_file.forget_secrets(self.settings)
+        # Keyed by the location without its password: the settings file is no place for one.
+        self._last_document_key = f"lastDocument/{redacted_location(project.url)}"
         self.bench = Workbench(project, coder or self._remembered_coder(), self)
         self.reading = ReadingView(self)
         self.reading.describe = self._describe_span
@@ -141,6 +145,8 @@ class MainWindow(QMainWindow):
         bench.annotationChanged.connect(self._annotation_changed)
         bench.statusChanged.connect(self.documents.model.set_status)
         bench.errorRaised.connect(self.show_error)
+        bench.waiting.connect(self._waiting)
+        bench.projectLost.connect(lambda _why: self.refresh_status())
         bench.memoChanged.connect(self._memo_changed)
         bench.documentEdited.connect(lambda _id: (self.refresh_documents(), self.refresh_status()))
         bench.codesChanged.connect(self.refresh_codes)
@@ -201,7 +207,7 @@ class MainWindow(QMainWindow):
     def _open_first_document(self) -> None:
         if self.bench.document is not None or not self.documents.model.rows:
             return
-        last = self.settings.value(f"lastDocument/{self.bench.project.url}")
+        last = self.settings.value(self._last_document_key)
         ids = [row.id for row in self.documents.model.rows]
         self.open_document(int(last) if last is not None and int(last) in ids else ids[0])
 
@@ -217,7 +223,7 @@ class MainWindow(QMainWindow):
         self.memo.show_annotation(None)
         self.documents.select_document(document_id)
         self._update_here_counts()
-        self.settings.setValue(f"lastDocument/{self.bench.project.url}", document_id)
+        self.settings.setValue(self._last_document_key, document_id)
         if self.find_bar.isVisible() and self.find_box.text():
             self.find_in_document(self.find_box.text())
         self._segment(document_id)
@@ -233,9 +239,18 @@ class MainWindow(QMainWindow):
         text = self.bench.document.text if self.bench.document else None
         task = workers.Task(lambda: document_boundaries(self.bench.project, document_id, text))
         task.signals.finished.connect(lambda boundaries: self._segmented(document_id, boundaries))
-        task.signals.failed.connect(lambda error: self.show_error(str(error)))
+        task.signals.failed.connect(self._segmentation_failed)
         self._segmenting.add(document_id)
         workers.start(task)
+
+    def _segmentation_failed(self, error: Exception) -> None:
+        from desktop_app.core.store.db_errors import describe_database_error, is_database_error
+        from desktop_app.core.store.file_guard import ProjectFileGone
+
+        if isinstance(error, ProjectFileGone) or self.bench.lost is not None:
+            self.bench.checkpoint_now()  # notes the loss; the next edit is refused and says so
+            return
+        self.bench.report_error(RuntimeError(describe_database_error(error)) if is_database_error(error) else error)
 
     def _segmented(self, document_id: int, boundaries: list[int]) -> None:
         self._segmenting.discard(document_id)
@@ -374,8 +389,20 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("GovCoder"), message)
 
+    def _waiting(self, message: str) -> None:
+        # The window is inside a write and cannot run its event loop: paint the message now.
+        if message:
+            self.statusBar().showMessage(message)
+        else:
+            self.statusBar().clearMessage()
+        self.statusBar().repaint()
+
     def refresh_status(self) -> None:
-        self.status_project.setText(self.tr("Project: %1").replace("%1", self.bench.project.label))
+        if self.bench.lost is not None:
+            self.status_project.setText(self.tr("Project: %1 (moved or deleted: nothing more is saved)")
+                                        .replace("%1", self.bench.project.label))
+        else:
+            self.status_project.setText(self.tr("Project: %1").replace("%1", self.bench.project.label))
         self.status_coder.setText(self.tr("Coder: %1").replace("%1", self.bench.coder))
         if self.bench.document is not None:
             mine = sum(1 for a in self.bench.annotations.values() if a.coder == self.bench.coder)
@@ -483,4 +510,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+        settings_file.protect(self.settings)
         super().closeEvent(event)

@@ -41,7 +41,7 @@ def test_export_validates_against_the_project_schema(coded_project, project_sche
     for element in root.iter():
         if element.get("guid"):
             assert len(element.get("guid")) == 36
-    assert not out.with_name(out.name + ".partial").exists()
+    assert not list(out.parent.glob("*.partial")) and not list(out.parent.glob(".*.partial"))
 
 
 @pytest.mark.parametrize("target", TARGETS)
