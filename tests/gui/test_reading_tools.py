@@ -70,11 +70,13 @@ def test_coded_segments_open_in_the_reading_view(qtbot, project_path, open_windo
     first = next(iter(window.documents.model.rows)).id
     window.open_document(first)
     window.coding.show_segments(five)
-    tree = window.segments.tree
-    assert tree.topLevelItemCount() == 1
-    item = tree.topLevelItem(0).child(0)
-    assert "【协商议事】" in item.text(0)
-    tree.itemDoubleClicked.emit(item, 0)
+    tree, model = window.segments.tree, window.segments.model
+    assert model.rowCount() == 1
+    item = model.index(0, 0, model.index(0, 0))
+    assert "【协商议事】" in item.data()
+    tree.setCurrentIndex(item)  # the passage chosen, then Return opens it (what a double-click does)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.bench.document.id == document_id
     assert window.reading.selected_annotation == next(iter(window.bench.annotations))
 
@@ -246,11 +248,62 @@ def test_coded_segments_follow_new_coding(qtbot, project_path, open_window):
     window = open_window(project_path, document_id)
     law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
     window.coding.show_segments(law)
-    assert window.segments.tree.topLevelItemCount() == 0
+    model = window.segments.model
+    assert model.rowCount() == 0
     a = ASTRAL_TEXT.index("网格员")
     window.reading.select_span(a, a + 3)
     window.coding.apply_code(law)
-    qtbot.waitUntil(lambda: window.segments.tree.topLevelItemCount() == 1)
+    assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1
+    assert "【网格员】" in model.index(0, 0, model.index(0, 0)).data()
+    window.undo_action.trigger()
+    assert model.rowCount() == 0
+
+
+def test_a_hidden_coded_segments_panel_does_no_work_until_shown(qtbot, project_path, open_window):
+    document_id = add_document(project_path, ASTRAL_TEXT)
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    panel = window.segments
+    assert not panel.on_screen  # tabbed behind the annotations dock, though Qt calls it visible
+    before = panel.refreshes
+    for word in ("网格员", "协商议事"):
+        a = ASTRAL_TEXT.index(word)
+        window.reading.select_span(a, a + len(word))
+        window.coding.apply_code(law)
+    qtbot.wait(50)  # every deferred update has run
+    assert panel.refreshes == before and panel.stale
+    window.coding.show_segments(law)
+    assert panel.on_screen and panel.refreshes == before + 1
+    assert panel.model.rowCount(panel.model.index(0, 0)) == 2
+    window.docks["annotations"].raise_()
+    qtbot.waitUntil(lambda: not panel.on_screen)
+    a = ASTRAL_TEXT.index("居民")
+    window.reading.select_span(a, a + 2)
+    window.coding.apply_code(law)
+    assert panel.refreshes == before + 1 and panel.model.rowCount(panel.model.index(0, 0)) == 2
+
+
+def test_coded_segments_are_read_a_page_at_a_time_and_keep_their_order(qtbot, project_path, open_window):
+    from desktop_app.core.annotate.operations import create_annotation
+    from desktop_app.core.store.project import open_project
+    from desktop_app.gui.annotations.segments_model import PAGE
+
+    document_id = add_document(project_path, ASTRAL_TEXT * 40)
+    with open_project(project_path) as project, project.session_factory.begin() as session:
+        for start in range(0, len(ASTRAL_TEXT) * 40 - 4, 3):
+            create_annotation(session, document_id, start, start + 2, "五治/法治", "tester")
+    window = open_window(project_path, document_id)
+    law = next(c.id for c in window.bench.codes if c.path == "五治/法治")
+    window.coding.show_segments(law)
+    model = window.segments.model
+    assert model.loaded == PAGE < model.total
+    window.segments.tree.scrollToBottom()
+    qtbot.waitUntil(lambda: model.loaded > PAGE)
+    while model.canFetchMore():
+        model.fetchMore()
+    group = model.index(0, 0)
+    starts = [model.segment_at(model.index(r, 0, group)).start for r in range(model.rowCount(group))]
+    assert starts == sorted(starts) and len(starts) == model.total
 
 
 def test_hovering_a_coded_span_shows_its_codes_coders_and_memos(qtbot, project_path, open_window, monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.codebook.siblings import descendant_ids
@@ -32,41 +32,77 @@ class CodedSegment:
         return asdict(self)
 
 
-def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
-    left = max(0, start - width)
-    newline = text.rfind("\n", left, start)
-    left = newline + 1 if newline >= 0 else left
-    right = min(len(text), end + width)
-    newline = text.find("\n", end, right)
-    right = newline if newline >= 0 else right
-    return text[left:start], text[end:right]
+def trim_context(before: str, after: str) -> tuple[str, str]:
+    """Context stops at the paragraph: what precedes the last newline before, or follows the first after."""
+    newline = before.rfind("\n")
+    if newline >= 0:
+        before = before[newline + 1:]
+    newline = after.find("\n")
+    if newline >= 0:
+        after = after[:newline]
+    return before, after
 
 
-def coded_segments(session: Session, code_id: int, *, with_subcodes: bool = True, coder: str | None = None,
-                   context: int = 40) -> list[CodedSegment]:
+def segment_in_text(info, title: str, code_path: str, text: str, context: int = 40) -> CodedSegment:
+    """The coded segment of an annotation whose document text is at hand (the open document)."""
+    before, after = trim_context(text[max(0, info.start - context):info.start], text[info.end:info.end + context])
+    return CodedSegment(annotation=info.id, document=info.document, title=title, code=code_path, start=info.start,
+                        end=info.end, before=before, quote=info.quote, after=after, coder=info.coder, memo=info.memo)
+
+
+def _segments_query(session: Session, code_id: int, with_subcodes: bool, coder: str | None):
     codes = descendant_ids(session, code_id) if with_subcodes else [code_id]
-    paths = code_paths(session)
     query = (
-        select(Annotation.id, Annotation.document_id, Annotation.code_id, Annotation.start, Annotation.end,
-               Annotation.memo, Coder.name, Document.title)
+        select(Annotation.id)
         .join(Coder, Coder.id == Annotation.coder_id)
-        .join(Document, Document.id == Annotation.document_id)
         .where(Annotation.code_id.in_(codes))
-        .order_by(Annotation.document_id, Annotation.start, Annotation.end.desc(), Annotation.id)
     )
     if coder is not None:
         query = query.where(Coder.name == coder)
-    rows = session.execute(query).all()
-    texts: dict[int, str] = {}
+    return query
+
+
+def coded_segments(session: Session, code_id: int, *, with_subcodes: bool = True, coder: str | None = None,
+                   context: int = 40, offset: int = 0, limit: int | None = None) -> list[CodedSegment]:
+    """The segments in reading order, `limit` of them from `offset` (all when limit is None).
+
+    One query: the context is cut out of the text by the database (substr counts characters, that is
+    code points, on SQLite and PostgreSQL alike), so no document's whole text travels to Python.
+    """
+    paths = code_paths(session)
+    left = case((Annotation.start > context, Annotation.start - context), else_=0)
+    query = (
+        _segments_query(session, code_id, with_subcodes, coder)
+        .add_columns(
+            Annotation.document_id, Annotation.code_id, Annotation.start, Annotation.end, Annotation.memo,
+            Annotation.quote, Coder.name, Document.title,
+            func.substr(Document.text, left + 1, Annotation.start - left).label("before"),
+            func.substr(Document.text, Annotation.end + 1, context).label("after"),
+        )
+        .join(Document, Document.id == Annotation.document_id)
+        .order_by(Annotation.document_id, Annotation.start, Annotation.end.desc(), Annotation.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
     segments = []
-    for row in rows:
-        if row.document_id not in texts:
-            texts[row.document_id] = session.scalar(select(Document.text).where(Document.id == row.document_id))
-        text = texts[row.document_id]
-        before, after = _context(text, row.start, row.end, context)
+    for row in session.execute(query):
+        before, after = trim_context(row.before or "", row.after or "")
         segments.append(CodedSegment(
             annotation=row.id, document=row.document_id, title=row.title, code=paths[row.code_id],
-            start=row.start, end=row.end, before=before, quote=text[row.start:row.end], after=after,
+            start=row.start, end=row.end, before=before, quote=row.quote, after=after,
             coder=row.name, memo=row.memo,
         ))
     return segments
+
+
+def segment_counts(session: Session, code_id: int, *, with_subcodes: bool = True, coder: str | None = None,
+                   documents: list[int] | None = None) -> dict[int, int]:
+    """How many segments each document holds (only `documents`, if given): one aggregate."""
+    query = _segments_query(session, code_id, with_subcodes, coder).subquery()
+    counted = (select(Annotation.document_id, func.count())
+               .where(Annotation.id.in_(select(query.c.id)))
+               .group_by(Annotation.document_id))
+    if documents is not None:
+        counted = counted.where(Annotation.document_id.in_(documents))
+    return dict(session.execute(counted).all())

@@ -74,10 +74,17 @@ class Coder(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+def _text_length(context) -> int:
+    return len(context.get_current_parameters()["text"])
+
+
 class Document(Base):
     __tablename__ = "documents"
     __table_args__ = (
         CheckConstraint(f"script IN {SCRIPTS!r}", name="script_known"),
+        # What the documents list shows, in one index it can be read from alone (a covering index),
+        # without touching the rows that hold the texts.
+        Index("ix_documents_listing", "id", "title", "outlet", "published", "script", "chars"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,6 +99,9 @@ class Document(Base):
     original_text: Mapped[str] = mapped_column(Text)
     # The cleaned text every offset in the project refers to. Immutable after import.
     text: Mapped[str] = mapped_column(Text)
+    # len(text), stored so that listing documents never reads the texts (in SQLite a column stored
+    # after the texts, or length(text), walks every overflow page of both).
+    chars: Mapped[int] = mapped_column(Integer, default=_text_length)
     script: Mapped[str] = mapped_column(String(20), default="other")
     # What cleaning did: a list of {step, description, count, spans: [[start, end], ...], removed: [...]}
     # with spans in original_text code points.
@@ -162,6 +172,8 @@ class Annotation(Base):
     __table_args__ = (
         CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="span_valid"),
         Index("ix_annotations_document_span", "document_id", "start_offset", "end_offset"),
+        # One coder's counts per document (the documents list's "Mine") read from this index alone.
+        Index("ix_annotations_coder_document", "coder_id", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -218,8 +218,8 @@ class CodingActions(QObject):
         self.surface.reading.highlighter.rehighlight()
 
     def show_segments(self, code_id: int) -> None:
+        self.surface.segments.show_code(code_id)  # read once, when the dock comes on screen
         self.surface.reveal_dock("segments")
-        self.surface.segments.show_code(code_id)
 
     def move_code(self, code_id: int, parent_id: int | None, row: int) -> None:
         codebook_actions.push_move(self.bench, code_id, parent_id, row)

@@ -24,7 +24,12 @@ from desktop_app.core.annotate import revisions
 from desktop_app.core.annotate.operations import AnnotationInfo
 from desktop_app.core.annotate.span_index import Span
 from desktop_app.core.codebook.tree import CodeInfo, list_codes
-from desktop_app.core.documents.listing import DocumentDetail, DocumentSummary, get_document, list_documents
+from desktop_app.core.documents.listing import (
+    DocumentDetail,
+    DocumentSummary,
+    get_document,
+    list_documents_for,
+)
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store import db_errors
 from desktop_app.core.store.engine import SQLITE_BUSY_TIMEOUT_MS, is_sqlite
@@ -240,8 +245,7 @@ class Workbench(QObject):
     def documents(self) -> tuple[list[DocumentSummary], dict[int, int], dict[int, str]]:
         """Every document, this coder's annotation counts and statuses."""
         with self.project.session_factory() as session:
-            everyone = list_documents(session)
-            mine = {d.id: d.annotations for d in list_documents(session, coder=self.coder)}
+            everyone, mine = list_documents_for(session, self.coder)
             statuses = revisions.document_statuses(session, self.coder)
         return everyone, mine, statuses
 

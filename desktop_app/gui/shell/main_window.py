@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
         for label in (self.status_project, self.status_coder, self.status_counts):
             self.statusBar().addPermanentWidget(label)
 
-        self._segments_stale = False
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(0)
@@ -152,6 +151,11 @@ class MainWindow(QMainWindow):
         bench.documentEdited.connect(lambda _id: (self.refresh_documents(), self.refresh_status()))
         bench.codesChanged.connect(self.refresh_codes)
         bench.annotationsReloaded.connect(self._annotations_reloaded)
+        bench.annotationAdded.connect(self.segments.annotation_added)
+        bench.annotationRemoved.connect(self.segments.annotation_removed)
+        bench.annotationChanged.connect(self.segments.annotation_changed)
+        bench.annotationsReloaded.connect(self.segments.refresh)
+        self.docks["segments"].visibilityChanged.connect(self.segments.set_on_screen)
         self.documents.documentActivated.connect(self.open_document)
         self.documents.table.customContextMenuRequested.connect(self.coding.documents_menu)
         self.codebook.codeActivated.connect(self.coding.apply_code)
@@ -317,9 +321,6 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
 
     def _apply_here_counts(self) -> None:
-        if self._segments_stale and self.segments.isVisible():  # coded segments follow edits too
-            self.segments.refresh()
-        self._segments_stale = False
         here: dict[int, int] = {}
         for info in self.bench.annotations.values():
             here[info.code_id] = here.get(info.code_id, 0) + 1
@@ -365,7 +366,6 @@ class MainWindow(QMainWindow):
         self._after_annotation_change()
 
     def _after_annotation_change(self) -> None:
-        self._segments_stale = True
         self._update_here_counts()
         self.refresh_status()
 

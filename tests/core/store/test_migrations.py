@@ -122,3 +122,27 @@ def test_opening_an_up_to_date_project_does_not_load_alembic(tmp_path):
             f"open_project({str(path)!r}).close(); print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_an_older_project_gets_its_documents_lengths_stored_and_the_list_reads_no_text(tmp_path):
+    from desktop_app.core.documents.listing import list_documents
+
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0002")
+    with open_project(path) as project, project.session_factory() as session:
+        (summary,) = list_documents(session)
+        plan = " ".join(str(row[-1]) for row in session.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id, title, outlet, published, script, chars FROM documents ORDER BY id")))
+    assert summary.chars == len("网格员走访𠮷") == 6  # code points, 𠮷 counted once
+    assert "COVERING INDEX ix_documents_listing" in plan
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop_app.core.store.models import Base
+
+    with create_project(tmp_path / "new.govcoder") as project, project.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
