@@ -164,17 +164,18 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
         return Decoded(_finish(data.decode("utf-8"), name), "utf-8")
     except UnicodeDecodeError:
         pass
-    reading = _strict(data, "utf-8")
-    candidates = [reading] if reading else []
+    # Only the best reading so far is kept: every candidate's text is as large as the file's.
+    best = _strict(data, "utf-8")
+    truncated = best is not None and best.truncated  # a cut-off end is not damage to read past
     tried = {"utf-8"}
     for candidate in ["gb18030", "big5", *_guesses(data)]:
         if candidate not in tried:
             tried.add(candidate)
             found = _strict(data, candidate)
             if found:
-                candidates.append(found)
-    best = max(candidates, key=lambda r: (r.score, not r.truncated)) if candidates else None
-    truncated = any(reading.truncated for reading in candidates)  # a cut-off end is not damage to read past
+                truncated = truncated or found.truncated
+                if best is None or (found.score, not found.truncated) > (best.score, not best.truncated):
+                    best = found
     if best is None or (not truncated and (best.score < _PLAUSIBLE or _HAN.search(best.text) is None)):
         damaged = _damaged_reading(data)
         if damaged is not None:
