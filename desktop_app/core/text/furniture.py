@@ -13,6 +13,8 @@ Only the lines a scan looks at are made into Lines: the head up to the first bod
 back to the last one, and body lines the shadow shows could be captions. The shadow is converted
 once for the whole text (without glosses) and each line takes its slice: no dictionary phrase
 spans a newline or the spaces a line is stripped of, so the slice is the line's own conversion.
+A text longer than windows.LONG_TEXT is read through LongLines instead, which holds neither its
+lines nor its shadow whole.
 """
 
 from __future__ import annotations
@@ -184,7 +186,7 @@ class LongLines(Lines):
     lines, or as its shadow) is ever held. The scans only ever look at a few lines of the head and
     tail and at the body's caption candidates."""
 
-    def __init__(self, text: str) -> None:  # noqa: D107 - no Lines.__init__: nothing whole is built
+    def __init__(self, text: str) -> None:  # not Lines.__init__: nothing of the whole text is built
         self.text = text
         unglossed = strip_glosses(text)
         self.unglossed = unglossed
