@@ -36,6 +36,8 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Office document (.doc/.xls); save it as .docx/.xlsx or text",
     b"SQLite format 3": "a SQLite database",
 }
+# Any byte that data.strip(b" \t\r\n\x00" + BOM_UTF8) would keep.
+_NOT_BLANK = re.compile(b"[^ \t\r\n\x00" + re.escape(codecs.BOM_UTF8) + b"]")
 # A winner must have at least this share of common characters among its Han characters.
 _PLAUSIBLE = 0.6
 
@@ -66,8 +68,22 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_SAMPLE_WINDOWS = 16  # a long text is scored on this many windows spread over it
+_SAMPLE_WINDOW = 1 << 15
+
+
+def _sample(text: str) -> str:
+    """All of a short text; windows spread evenly over a long one (lists of every Han character of
+    a long text would cost some 60 bytes a character, and the share is the same)."""
+    if len(text) <= _SAMPLE_WINDOWS * _SAMPLE_WINDOW:
+        return text
+    stride = len(text) // _SAMPLE_WINDOWS
+    return "".join(text[at:at + _SAMPLE_WINDOW] for at in range(0, stride * _SAMPLE_WINDOWS, stride))
+
+
 def plausibility(text: str) -> float:
     """Share of Han characters that are common ones, minus a penalty for control characters."""
+    text = _sample(text)
     han = _HAN.findall(text)
     controls = len(_CONTROL.findall(text)) + text.count("\ufffd")
     if not han:
@@ -135,7 +151,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
     undecodable file. A file with a few undecodable bytes in an otherwise plausible reading is read,
     each bad byte shown as U+FFFD (the mojibake step flags them) and counted in `replaced`.
     """
-    if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+    if _NOT_BLANK.search(data) is None:  # data.strip(...) would copy all of it to find out
         raise _refuse(name, "the file is empty")
     if encoding:
         return _decode_as(data, name, encoding)
@@ -148,17 +164,18 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
         return Decoded(_finish(data.decode("utf-8"), name), "utf-8")
     except UnicodeDecodeError:
         pass
-    reading = _strict(data, "utf-8")
-    candidates = [reading] if reading else []
+    # Only the best reading so far is kept: every candidate's text is as large as the file's.
+    best = _strict(data, "utf-8")
+    truncated = best is not None and best.truncated  # a cut-off end is not damage to read past
     tried = {"utf-8"}
     for candidate in ["gb18030", "big5", *_guesses(data)]:
         if candidate not in tried:
             tried.add(candidate)
             found = _strict(data, candidate)
             if found:
-                candidates.append(found)
-    best = max(candidates, key=lambda r: (r.score, not r.truncated)) if candidates else None
-    truncated = any(reading.truncated for reading in candidates)  # a cut-off end is not damage to read past
+                truncated = truncated or found.truncated
+                if best is None or (found.score, not found.truncated) > (best.score, not best.truncated):
+                    best = found
     if best is None or (not truncated and (best.score < _PLAUSIBLE or _HAN.search(best.text) is None)):
         damaged = _damaged_reading(data)
         if damaged is not None:
@@ -214,7 +231,7 @@ def _decode_as(data: bytes, name: str, encoding: str) -> Decoded:
 
 def _finish(text: str, name: str) -> str:
     text = normalise_newlines(text.removeprefix("\ufeff"))
-    if not text.strip():
+    if not text or text.isspace():  # what `not text.strip()` says, without a copy of the text
         raise _refuse(name, "the file is empty")
     if len(_CONTROL.findall(text[:4096])) > 8:
         raise _refuse(name, "binary data (control characters), not a text file")

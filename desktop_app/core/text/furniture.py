@@ -13,11 +13,14 @@ Only the lines a scan looks at are made into Lines: the head up to the first bod
 back to the last one, and body lines the shadow shows could be captions. The shadow is converted
 once for the whole text (without glosses) and each line takes its slice: no dictionary phrase
 spans a newline or the spaces a line is stripped of, so the slice is the line's own conversion.
+A text longer than windows.LONG_TEXT is read through LongLines instead, which holds neither its
+lines nor its shadow whole.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -25,6 +28,7 @@ from itertools import accumulate
 from desktop_app.core.text import metadata as md
 from desktop_app.core.text.pinyin import strip_glosses
 from desktop_app.core.text.script import simplified_shadow
+from desktop_app.core.text.windows import LONG_TEXT, windows
 
 _SPACE = " \t\u3000\xa0"
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|位置)?[:：]?\s*>?\s*首页\s*[>›»/]|^[^。,，]{1,20}(?:\s*[>›»]\s*[^。,，>]{1,20}){2,}$")
@@ -149,8 +153,89 @@ def _line_starts(lines: list[str]) -> list[int]:
     return [length + index for index, length in enumerate(accumulate(map(len, lines), initial=0))]
 
 
+class _Slices:
+    """The lines of a text by their starts, each cut from the text when asked for."""
+
+    def __init__(self, text: str, starts: array) -> None:
+        self.text, self.starts = text, starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self.text[self.starts[index]:self.starts[index + 1] - 1]
+
+
+def _long_line_starts(text: str) -> array:
+    """_line_starts(text.split("\n")) without holding every line at once."""
+    starts = array("q", [0])
+    at = 0
+    for start, stop in windows(text):
+        lines = text[start:stop].split("\n")
+        lines.pop()  # the last piece is the next window's first line, or the text's last line
+        for line in lines:
+            at += len(line) + 1
+            starts.append(at)
+    starts.append(len(text) + 1)
+    return starts
+
+
+class LongLines(Lines):
+    """Lines of a text longer than windows.LONG_TEXT: cut from the text when asked for, the shadow
+    made for each line made and for each window searched, so that no copy of the whole text (as
+    lines, or as its shadow) is ever held. The scans only ever look at a few lines of the head and
+    tail and at the body's caption candidates."""
+
+    def __init__(self, text: str) -> None:  # not Lines.__init__: nothing of the whole text is built
+        self.text = text
+        unglossed = strip_glosses(text)
+        self.unglossed = unglossed
+        self.starts = _long_line_starts(text)
+        self.unglossed_starts = _long_line_starts(unglossed) if unglossed is not text else self.starts
+        self.raws = _Slices(text, self.starts)
+        self.unglossed_lines = _Slices(unglossed, self.unglossed_starts) if unglossed is not text else self.raws
+        self._made: dict[int, Line] = {}
+
+    def __getitem__(self, index: int) -> Line:
+        line = self._made.get(index)
+        if line is None:
+            unglossed = self.unglossed_lines[index]
+            plain = unglossed.strip(_SPACE)
+            start = self.starts[index]
+            line = Line(start, min(self.starts[index + 1], len(self.text)), self.raws[index], plain,
+                        simplified_shadow(plain))
+            self._made[index] = line
+        return line
+
+    def raw_shadow(self, index: int) -> str:
+        return simplified_shadow(self.raws[index])
+
+    def caption_candidates(self, first: int, stop: int) -> list[int]:
+        starts = self.unglossed_starts
+        found: set[int] = set()
+        for start, end in windows(self.unglossed, start=starts[first], end=starts[stop]):
+            for at in _caption_marks(simplified_shadow(self.unglossed[start:end])):
+                found.add(bisect_right(starts, start + at) - 1)
+        return sorted(found)
+
+
+def _caption_marks(shadow: str) -> list[int]:
+    """Where a caption's 图为, 供图 or 摄 stands in `shadow` (the character 图 or 摄)."""
+    marks = []
+    at = shadow.find("图")
+    while at != -1:
+        if shadow[at + 1:at + 2] == "为" or shadow[at - 1:at] == "供":
+            marks.append(at)
+        at = shadow.find("图", at + 1)
+    at = shadow.find("摄")
+    while at != -1:
+        marks.append(at)
+        at = shadow.find("摄", at + 1)
+    return marks
+
+
 def find_furniture(text: str) -> Furniture:
-    lines = Lines(text)
+    lines = LongLines(text) if len(text) > LONG_TEXT else Lines(text)
     found = Furniture()
     head_end = _scan_head(lines, found)
     tail_start = _scan_tail(lines, head_end, found)

@@ -21,6 +21,7 @@ from desktop_app.core.store.db_errors import describe, kind
 from desktop_app.core.store.models import Document, DocumentAttribute, Segmentation, new_guid, utcnow
 from desktop_app.core.text.file_names import shown
 from desktop_app.core.text.pipeline import PreparedArticle
+from desktop_app.core.text.text_blobs import is_long, streams_texts, write_texts
 
 COMMIT_SECONDS = 1.0
 # Problems of the whole database, not of one file: storing the files one by one would not help.
@@ -210,13 +211,16 @@ def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, by
     if not stored:
         return []
     now = utcnow()
+    # Long texts go in after their rows, a window at a time (text_blobs.py); the rows hold "" till then.
+    streamed = [streams_texts(session) and is_long(a.original, a.text) for _, a, _, _ in stored]
     rows = [
         {"guid": new_guid(), "title": a.title[:500], "outlet": a.outlet[:300] if a.outlet else None,
-         "published": a.published, "authors": a.authors, "url": a.url, "original_text": a.original,
-         "text": a.text, "script": a.script, "cleaning": a.cleaning, "extracted": a.extracted,
-         "content_hash": a.content_hash, "encoding": a.encoding, "source_path": shown(str(path)),
-         "imported_at": now}
-        for _, a, _, path in stored
+         "published": a.published, "authors": a.authors, "url": a.url,
+         "original_text": "" if stream else a.original, "text": "" if stream else a.text,
+         "chars": len(a.text),  # stored here: a streamed text is "" in the row until its blob is written
+         "script": a.script, "cleaning": a.cleaning, "extracted": a.extracted, "content_hash": a.content_hash,
+         "encoding": a.encoding, "source_path": shown(str(path)), "imported_at": now}
+        for (_, a, _, path), stream in zip(stored, streamed, strict=True)
     ]
     session.execute(insert(Document.__table__), rows)
     guids = [row["guid"] for row in rows]
@@ -236,4 +240,7 @@ def _insert(session: Session, stored: list[tuple[FileResult, PreparedArticle, by
          "computed_at": now}
         for id_, (_, _, cut, _) in zip(ids, stored, strict=True)
     ])
+    for id_, (_, a, _, _), stream in zip(ids, stored, streamed, strict=True):
+        if stream:
+            write_texts(session, id_, a.original, a.text)
     return ids

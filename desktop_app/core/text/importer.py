@@ -30,6 +30,7 @@ from desktop_app.core.text.import_store import Batch, FileResult, ImportStore
 from desktop_app.core.text.pipeline import CleaningOptions
 from desktop_app.core.text.readers import SUPPORTED_SUFFIXES
 from desktop_app.core.text.segment import Segmenter, pack_boundaries, unpack_boundaries
+from desktop_app.core.text.windows import LONG_TEXT
 
 # Articles cut in one engine call.
 BATCH_ARTICLES = 128
@@ -113,15 +114,31 @@ def import_paths(session_factory: sessionmaker[Session], paths: list[Path], *, e
 
 def _cut(batch: Batch, segmenter: Segmenter) -> list[bytes]:
     """Each article's boundaries, packed as they come: a list of Python ints costs about 35 bytes a token,
-    the packed form 4, and a table of 20,000 articles is one batch (2.5 GB of lists before packing)."""
+    the packed form 4, and a table of 20,000 articles is one batch (2.5 GB of lists before packing).
+    Short articles are cut BATCH_ARTICLES to an engine call; a long one alone, window by window."""
     articles = [article for read in batch.files for article in read.articles]
     packed: list[bytes] = []
-    for start in range(0, len(articles), BATCH_ARTICLES):
-        chunk = articles[start:start + BATCH_ARTICLES]
+    chunk: list = []
+
+    def cut_chunk() -> None:
         cuts = segmenter.boundaries_many([a.text for a in chunk], [a.shadow for a in chunk])
         packed.extend(map(pack_boundaries, cuts))
         for article in chunk:
             article.shadow = ""  # a traditional article's shadow is a copy of its text, needed no more
+        chunk.clear()
+
+    for article in articles:
+        if len(article.text) > LONG_TEXT:
+            if chunk:
+                cut_chunk()
+            packed.append(segmenter.packed_boundaries(article.text, article.shadow))
+            article.shadow = ""
+            continue
+        chunk.append(article)
+        if len(chunk) == BATCH_ARTICLES:
+            cut_chunk()
+    if chunk:
+        cut_chunk()
     return packed
 
 
@@ -139,13 +156,13 @@ def ensure_segmentation(session: Session, document_id: int, segmenter: Segmenter
     document = session.get(Document, document_id)
     if document is None:
         raise GovCoderError(f"no document with id {document_id} in this project")
-    boundaries = segmenter.boundaries(document.text)
+    packed = segmenter.packed_boundaries(document.text)
     if cached is None:
         session.add(Segmentation(document_id=document_id, dictionary_hash=segmenter.dictionary_hash,
-                                 boundaries=pack_boundaries(boundaries)))
+                                 boundaries=packed))
     else:
         cached.dictionary_hash = segmenter.dictionary_hash
-        cached.boundaries = pack_boundaries(boundaries)
+        cached.boundaries = packed
         cached.computed_at = utcnow()
     session.flush()
-    return boundaries
+    return unpack_boundaries(packed)

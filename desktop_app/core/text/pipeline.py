@@ -27,6 +27,7 @@ from desktop_app.core.text.pinyin import find_glosses
 from desktop_app.core.text.script import detect_script, simplified_shadow
 from desktop_app.core.text.tracked_deletions import Stage
 from desktop_app.core.text.whitespace import whitespace_spans
+from desktop_app.core.text.windows import LONG_TEXT, windows
 
 if TYPE_CHECKING:
     from desktop_app.core.text.readers import Source
@@ -72,14 +73,22 @@ class PreparedArticle:
     extracted: dict = field(default_factory=dict)
     attributes: dict[str, tuple[str, str]] = field(default_factory=dict)
     content_hash: str = ""
-    # OpenCC t2s of `text` (same length): computed once here, used again to segment the article.
+    # OpenCC t2s of `text` (same length): computed once here, used again to segment the article;
+    # empty for a text longer than windows.LONG_TEXT, whose shadow is made window by window.
     shadow: str = field(default="", repr=False, compare=False)
+
+
+_HASHED_AT_ONCE = 1 << 20  # characters: a long text is hashed in windows, never copied whole
 
 
 def content_hash(text: str) -> str:
     """sha256 of the text without any whitespace: re-imports differing only in layout collide."""
-    # str.split() drops exactly what the regex \s+ would (both use str.isspace), at C speed.
-    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()
+    # str.split() drops exactly what the regex \s+ would (both use str.isspace), at C speed; removing
+    # whitespace window by window gives the same characters as removing it from the whole text.
+    digest = hashlib.sha256()
+    for start in range(0, len(text), _HASHED_AT_ONCE):
+        digest.update("".join(text[start:start + _HASHED_AT_ONCE].split()).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def prepare_article(raw_text: str, *, encoding: str, options: CleaningOptions,
@@ -93,7 +102,7 @@ def prepare_article(raw_text: str, *, encoding: str, options: CleaningOptions,
     if options.pinyin:
         glosses = find_glosses(stage.text)
         cleaning.append(stage.record("pinyin", "pinyin glosses after characters removed", glosses))
-        stage = stage.delete(glosses)
+        stage = stage.delete(glosses, release=True)
     furniture = find_furniture(stage.text)
     meta = build_metadata(furniture, fallback_title)
     if options.furniture:
@@ -107,13 +116,14 @@ def prepare_article(raw_text: str, *, encoding: str, options: CleaningOptions,
             for piece in furniture.pieces
         ]
         cleaning.append(entry)
-        stage = stage.delete(spans)
+        stage = stage.delete(spans, release=True)
     if options.whitespace:
         spans = whitespace_spans(stage.text)
         cleaning.append(stage.record("whitespace", "indentation, trailing spaces and blank lines tidied", spans))
-        stage = stage.delete(spans)
+        stage = stage.delete(spans, release=True)
     text = stage.text
-    shadow = simplified_shadow(text)
+    # A long text's shadow is never made whole: the steps that need it make it window by window.
+    shadow = "" if len(text) > LONG_TEXT else simplified_shadow(text)
     if options.mojibake:
         cleaning.append(_mojibake_record(stage, shadow))
     return PreparedArticle(
@@ -124,9 +134,14 @@ def prepare_article(raw_text: str, *, encoding: str, options: CleaningOptions,
 
 
 def _mojibake_record(stage: Stage, shadow: str) -> dict:
+    """`shadow` is the stage text's simplified shadow, or empty for a long text (then made by window)."""
     from desktop_app.core.text.segment import is_dictionary_word
 
-    spans = find_mojibake(shadow, is_dictionary_word)
+    if shadow or not stage.text:
+        spans = find_mojibake(shadow, is_dictionary_word)
+    else:
+        spans = [(start + at, end + at) for at, stop in windows(stage.text)
+                 for start, end in find_mojibake(simplified_shadow(stage.text[at:stop]), is_dictionary_word)]
     return {
         "step": "mojibake",
         "description": "suspected mojibake (text garbled upstream) flagged; left in the text unrepaired",

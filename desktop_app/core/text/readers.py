@@ -20,6 +20,7 @@ from desktop_app.core.errors import ImportFailure
 from desktop_app.core.text.controls import one_line, without_controls
 from desktop_app.core.text.decode import decode_bytes
 from desktop_app.core.text.file_names import file_title
+from desktop_app.core.text.limits import check_article, check_file_size, check_zip
 from desktop_app.core.text.metadata import parse_date
 
 if TYPE_CHECKING:
@@ -93,9 +94,13 @@ def _read_sources(path: Path, encoding: str | None) -> list[Source]:
         raise ImportFailure(f"{path}: unsupported file type {suffix or '(no extension)'!r}; GovCoder reads "
                             ".txt .md .html .htm .docx .csv .xlsx; nothing was imported")
     try:
+        if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
+            check_file_size(path, path.stat().st_size)  # before a byte is read
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailure(f"{path}: cannot be read ({error.strerror or error})") from None
+    if suffix in (".docx", ".xlsx"):
+        check_zip(data, path)
     if suffix in TEXT_SUFFIXES:
         decoded = decode_bytes(data, str(path), encoding)
         source = Source(decoded.text, decoded.encoding, file_title(path)[0])
@@ -191,6 +196,7 @@ def _read_docx(data: bytes, path: Path) -> Source:
     except Exception as error:  # zipfile.BadZipFile and lxml errors for damaged files
         raise ImportFailure(f"{path}: damaged Word file ({type(error).__name__}); nothing was imported") from None
     text = "\n".join(_docx_lines(document))
+    check_article(path, text)
     if not text.strip():
         raise ImportFailure(f"{path}: the document has no text; nothing was imported")
     title = (document.core_properties.title or "").strip() or None
@@ -285,6 +291,7 @@ def _read_table(rows: list[list[str]], path: Path, encoding: str) -> list[Source
 
         if not cell("text"):
             continue
+        check_article(path, cell("text"), f"the text of row {number}")
         source = Source(cell("text"), encoding, f"{stem} row {number}", title=cell("title") or None,
                         outlet=cell("source") or None, url=cell("url") or None)
         if cell("date") and (parsed := parse_date(cell("date"))):

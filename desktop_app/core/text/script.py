@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_COUNTED_AT_ONCE = 1 << 16
 
 
 class _CharacterSet(NamedTuple):
@@ -50,6 +51,12 @@ class _CharacterSet(NamedTuple):
 
     def occurrences(self, text: str) -> list[str]:
         return list(filter(self.members.__contains__, self.candidates.findall(text)))
+
+    def count(self, text: str) -> int:
+        """len(occurrences(text)), a window at a time: a list of every character found in a long
+        traditional text would cost some 60 bytes a character."""
+        return sum(len(self.occurrences(text[start:start + _COUNTED_AT_ONCE]))
+                   for start in range(0, len(text), _COUNTED_AT_ONCE))
 
 
 def _dictionary(file_name: str) -> dict[str, str]:
@@ -174,12 +181,25 @@ def traditional_forms(simplified: str) -> frozenset[str]:
     return frozenset(table[ch] for ch in simplified if ch in table)
 
 
-@lru_cache(maxsize=16)  # the pipeline, the mojibake check and the segmenter ask for the same text
+# Texts longer than this are converted afresh each time instead of being kept in the cache: the
+# cache would hold up to 16 of them, text and shadow, long after their import ended.
+_CACHED_LENGTH = 1 << 20
+
+
 def simplified_shadow(text: str) -> str:
     """OpenCC t2s of `text`, guaranteed the same length so that offsets carry over unchanged."""
+    if len(text) > _CACHED_LENGTH:
+        return _shadow(text)
+    return _cached_shadow(text)
+
+
+def _shadow(text: str) -> str:
     shadow = _convert(text, _t2s())
     assert len(shadow) == len(text), "simplified shadow changed the text's length"
     return shadow
+
+
+_cached_shadow = lru_cache(maxsize=16)(_shadow)  # the pipeline, mojibake check and segmenter ask again
 
 
 @cache
@@ -197,8 +217,8 @@ def detect_script(text: str) -> str:
     traditional_only, simplified_only = _distinctive()
     if not traditional_only.occurs_in(text):
         return "simplified"  # a share of 0, or only characters common to both: nothing to convert
-    traditional = len(traditional_only.occurrences(text))
-    simplified = len(simplified_only.occurrences(text))
+    traditional = traditional_only.count(text)
+    simplified = simplified_only.count(text)
     share = traditional / (traditional + simplified)
     if share >= 0.8:
         return "traditional"

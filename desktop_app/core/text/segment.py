@@ -24,6 +24,7 @@ from pathlib import Path
 
 from desktop_app.core.paths import resources_dir
 from desktop_app.core.text.script import simplified_shadow
+from desktop_app.core.text.windows import LONG_TEXT, windows
 
 ENGINE_ENV = "GOVCODER_SEGMENTER"  # "jieba" or "rjieba"; unset: rjieba when installed
 EXTRA_WORD_FREQ = 2000  # frequency given to codebook names/keywords (same in both engines)
@@ -144,9 +145,25 @@ class Segmenter:
 
     def boundaries(self, text: str) -> list[int]:
         """Token end offsets (code points of `text`), from segmenting its simplified shadow."""
-        if not text:
-            return []
-        shadow = simplified_shadow(text)
+        return self._ends(text, simplified_shadow(text)) if text else []
+
+    def packed_boundaries(self, text: str, shadow: str = "") -> bytes:
+        """pack_boundaries(boundaries(text)), for a text of any length (`shadow`, if given, is its
+        simplified shadow). A long text is cut window by window (windows.py: no token crosses a
+        newline), each window's offsets packed as they come: its tokens as Python strings, and the
+        offsets as a list of ints, cost some 70 bytes a character where the packed form costs two."""
+        if len(text) <= LONG_TEXT:
+            return pack_boundaries(self._ends(text, shadow or simplified_shadow(text)) if text else [])
+        packed = array("I")
+        for start, stop in windows(text):
+            piece = text[start:stop]
+            ends = self._ends(piece, shadow[start:stop] if shadow else simplified_shadow(piece))
+            packed.extend([end + start for end in ends])
+        if sys.byteorder != "little":  # pragma: no cover - big-endian machines
+            packed.byteswap()
+        return packed.tobytes()
+
+    def _ends(self, text: str, shadow: str) -> list[int]:
         ends = list(accumulate(map(len, self.raw_tokens(shadow))))
         if ends[-1] != len(text):
             raise AssertionError("segmenter tokens do not cover the text")

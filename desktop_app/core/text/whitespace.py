@@ -7,19 +7,37 @@ are, gets single line breaks like every other document; otherwise runs of blank 
 
 from __future__ import annotations
 
+from array import array
+
+from desktop_app.core.text import windows as windowing
 from desktop_app.core.text.tracked_deletions import merge_spans
 
 _EDGE_SPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+
+
+def _lines(text: str):
+    """text.split("\n"), a window at a time (a long text's lines are never all held at once)."""
+    if len(text) <= windowing.WINDOW:
+        return text.split("\n")
+    return _lines_by_window(text)
+
+
+def _lines_by_window(text: str):
+    for start, stop in windowing.windows(text):
+        lines = text[start:stop].split("\n")
+        if stop < len(text):
+            lines.pop()  # the window ends just after a newline: the empty piece after it is not a line
+        yield from lines
 
 
 def whitespace_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans whose deletion tidies `text` as described above."""
     # Line by line with str.strip: a regex for trailing spaces is tried at every character.
     spans: list[tuple[int, int]] = []  # indentation and trailing spaces, whole blank lines' spaces
-    content: list[int] = []  # lines left with something once their edges go
-    starts: list[int] = []
+    content = array("q")  # lines left with something once their edges go
+    starts = array("q")
     position = 0
-    for index, raw in enumerate(text.split("\n")):
+    for index, raw in enumerate(_lines(text)):
         starts.append(position)
         end = position + len(raw)
         kept = raw.strip(_EDGE_SPACE)
@@ -42,10 +60,10 @@ def whitespace_spans(text: str) -> list[tuple[int, int]]:
         spans.append((0, starts[first]))
     if last + 1 < len(starts):  # the newline ending the last paragraph, and blank lines after it
         spans.append((starts[last + 1] - 1, len(text)))
-    gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
-    double_spaced = len(gaps) >= 2 and all(gap == 1 for gap in gaps)
+    double_spaced = len(content) >= 3 and all(content[k + 1] - content[k] == 2 for k in range(len(content) - 1))
     keep = 0 if double_spaced else 1
-    for k, gap in enumerate(gaps):
+    for k in range(len(content) - 1):
+        gap = content[k + 1] - content[k] - 1
         if gap > keep:  # the blank lines of a run beyond the one kept, newlines included
             spans.append((starts[content[k] + 1 + keep], starts[content[k + 1]]))
     return merge_spans(spans)
