@@ -9,13 +9,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop_app.core.codebook.entries import ALL_FIELDS, CodeEntry, entries_from_project, walk
+from desktop_app.core.codebook.entries import ALL_FIELDS, CodeEntry, depth_of, entries_from_project, walk
 from desktop_app.core.codebook.jsonbook import codebook_json_text, read_json_codebook
 from desktop_app.core.codebook.merge import ImportReport, apply_entries
 from desktop_app.core.codebook.qdc_read import read_qdc_codebook
 from desktop_app.core.codebook.qdc_write import codebook_qdc_bytes
 from desktop_app.core.codebook.table import CARRIES as CSV_CARRIES
 from desktop_app.core.codebook.table import codebook_csv_text, read_csv_codebook
+from desktop_app.core.codebook.tree import MAX_CODE_DEPTH
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.output_files import atomic_path, check_target, database_files
 
@@ -69,6 +70,10 @@ def import_codebook(session: Session, path: str | Path, replace: bool = False) -
     """Import a codebook file into the project: merge by path, or with `replace` make it the codebook."""
     report = ImportReport(file=str(path), format=Path(path).suffix.lower().lstrip("."))
     entries, carries = read_codebook_file(path, report.notes)
+    depth = depth_of(entries)
+    if depth > MAX_CODE_DEPTH:
+        raise GovCoderError(f"{Path(path).name}: refused: its code tree is {depth} levels deep; GovCoder keeps "
+                            f"code trees of at most {MAX_CODE_DEPTH} levels")
     return apply_entries(session, entries, replace=replace, carries=carries, report=report)
 
 

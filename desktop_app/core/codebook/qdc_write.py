@@ -43,12 +43,16 @@ def codebook_qdc_bytes(entries: list[CodeEntry]) -> bytes:
         raise GovCoderError("the codebook is empty: a REFI-QDA codebook needs at least one code")
     root = etree.Element(f"{{{NAMESPACE}}}CodeBook", nsmap={None: NAMESPACE}, origin="GovCoder")
     codes = etree.SubElement(root, f"{{{NAMESPACE}}}Codes")
-    for entry in entries:
-        _add(codes, entry)
+    pending = [(codes, entry) for entry in reversed(entries)]
+    while pending:  # depth first without recursion: a tree of any depth writes
+        parent, entry = pending.pop()
+        element = _add(parent, entry)
+        pending.extend((element, child) for child in reversed(entry.children))
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def _add(parent: etree._Element, entry: CodeEntry) -> None:
+def _add(parent: etree._Element, entry: CodeEntry) -> etree._Element:
+    """The entry's Code element, without its sub-codes (which follow its Description)."""
     guid = entry.guid if entry.guid and GUID.fullmatch(entry.guid) else str(uuid.uuid4())
     code = etree.SubElement(parent, f"{{{NAMESPACE}}}Code", guid=guid, name=_xml_safe(entry.name),
                             isCodable="true" if entry.codable else "false")
@@ -57,8 +61,7 @@ def _add(parent: etree._Element, entry: CodeEntry) -> None:
     description = description_with_guidance(entry)
     if description:  # element order is fixed: Description, then child Codes
         etree.SubElement(code, f"{{{NAMESPACE}}}Description").text = _xml_safe(description)
-    for child in entry.children:
-        _add(code, child)
+    return code
 
 
 def _one_line(text: str) -> str:

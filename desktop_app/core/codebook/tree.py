@@ -17,6 +17,10 @@ from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.models import Annotation, Code
 
 PATH_SEPARATOR = "/"
+# The deepest code tree an import accepts (levels, 1 at the top). Real codebooks have a handful of
+# levels; a deeper tree in a file is damage or an attack. 200 also keeps a .qdpx of the tree within
+# the XML nesting that libxml2 parses without its "huge" option (256 elements deep).
+MAX_CODE_DEPTH = 200
 CODEBOOK_FORMAT = "govcoder-codebook"
 
 
@@ -47,18 +51,25 @@ def split_path(path: str) -> list[str]:
 def code_paths(session: Session) -> dict[int, str]:
     """Every code's path, by id, computed in one query."""
     rows = session.execute(select(Code.id, Code.parent_id, Code.name)).all()
-    by_id = {row.id: row for row in rows}
-    paths: dict[int, str] = {}
+    return tree_paths({row.id: (row.parent_id, row.name) for row in rows})
 
-    def path_of(code_id: int) -> str:
-        if code_id not in paths:
-            row = by_id[code_id]
-            prefix = path_of(row.parent_id) + PATH_SEPARATOR if row.parent_id is not None else ""
-            paths[code_id] = prefix + row.name
-        return paths[code_id]
 
-    for code_id in by_id:
-        path_of(code_id)
+def tree_paths(nodes: dict[Any, tuple[Any, str]]) -> dict[Any, str]:
+    """Each node's path from {key: (parent key or None, name)}, walking up without recursion, so any
+    depth is fine; a parent that is missing, or a cycle (a damaged tree), ends a path there."""
+    paths: dict[Any, str] = {}
+    for key in nodes:
+        chain: list[Any] = []
+        on_chain: set[Any] = set()
+        current = key
+        while current is not None and current not in paths and current in nodes and current not in on_chain:
+            chain.append(current)
+            on_chain.add(current)
+            current = nodes[current][0]
+        prefix = paths.get(current, "") if current is not None else ""
+        for node in reversed(chain):
+            prefix = f"{prefix}{PATH_SEPARATOR}{nodes[node][1]}" if prefix else nodes[node][1]
+            paths[node] = prefix
     return paths
 
 
@@ -71,26 +82,24 @@ def list_codes(session: Session) -> list[CodeInfo]:
     for code in codes:
         children.setdefault(code.parent_id, []).append(code)
     ordered: list[CodeInfo] = []
-
-    def visit(parent_id: int | None) -> None:
-        for code in children.get(parent_id, []):
-            ordered.append(
-                CodeInfo(
-                    id=code.id,
-                    path=paths[code.id],
-                    parent=paths[code.parent_id] if code.parent_id is not None else None,
-                    name=code.name,
-                    english=code.english,
-                    description=code.description,
-                    colour=code.colour,
-                    shortcut=code.shortcut,
-                    codable=code.codable,
-                    annotations=counts.get(code.id, 0),
-                )
+    stack = list(reversed(children.get(None, [])))  # depth first without recursion: any depth lists
+    while stack:
+        code = stack.pop()
+        ordered.append(
+            CodeInfo(
+                id=code.id,
+                path=paths[code.id],
+                parent=paths[code.parent_id] if code.parent_id is not None else None,
+                name=code.name,
+                english=code.english,
+                description=code.description,
+                colour=code.colour,
+                shortcut=code.shortcut,
+                codable=code.codable,
+                annotations=counts.get(code.id, 0),
             )
-            visit(code.id)
-
-    visit(None)
+        )
+        stack.extend(reversed(children.get(code.id, [])))
     return ordered
 
 

@@ -89,33 +89,31 @@ def _export(session: Session, out: Path, fmt: str, target: str, selection, progr
 def _export_codebook(session: Session, out: Path, selection, report: ExportReport,
                      protect: tuple[Path, ...]) -> ExportReport:
     """The codebook helper's REFI-QDA codebook writer, over the selected codes and their ancestors."""
-    from desktop_app.core.codebook.entries import entries_from_project
+    from desktop_app.core.codebook.entries import entries_from_project, walk
     from desktop_app.core.codebook.qdc_write import codebook_qdc_bytes
     entries = entries_from_project(session)
     if selection.codes is not None:
         from desktop_app.core.store.models import Code
 
         keep = {session.get(Code, code_id).guid for code_id in selection.codes}
-
-        def prune(items):
-            kept = []
-            for entry in items:
-                entry.children = prune(entry.children)
-                if entry.guid in keep or entry.children:
-                    kept.append(entry)
-            return kept
-
-        entries = prune(entries)
+        entries = _pruned(entries, keep)
     data = codebook_qdc_bytes(entries)
     with atomic_path(out, protect) as partial:
         partial.write_bytes(data)
 
-    def count(items) -> int:
-        return sum(1 + count(entry.children) for entry in items)
-
-    report.codes = count(entries)
+    report.codes = sum(1 for _ in walk(entries))
     report.bytes = len(data)
     return report
+
+
+def _pruned(entries, keep: set[str]):
+    """The entries that are kept or have kept sub-codes; sub-codes are pruned before their parents
+    (walk's order reversed), without recursion."""
+    from desktop_app.core.codebook.entries import walk
+
+    for _path, entry, _parent in reversed(list(walk(entries))):
+        entry.children = [child for child in entry.children if child.guid in keep or child.children]
+    return [entry for entry in entries if entry.guid in keep or entry.children]
 
 
 def import_project(session_factory: sessionmaker[Session], path: str | Path, progress: Progress | None = None,

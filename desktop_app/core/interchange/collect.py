@@ -128,18 +128,17 @@ def collect_project(session: Session, selection: Selection | None = None, *,
             children.setdefault(code.parent_id if code.parent_id in keep else None, []).append(code)
     guid_of_code: dict[int, str] = {}
 
-    def visit(parent_id: int | None, parent_guid: str | None) -> None:
-        for code in children.get(parent_id, []):
-            guid_of_code[code.id] = code.guid
-            data.codes.append(CodeData(
-                guid=code.guid, name=code.name, parent=parent_guid, description=code.description or "",
-                colour=code.colour, codable=code.codable, english=code.english, shortcut=code.shortcut,
-                position=code.position, keywords=list(code.keywords or []),
-                guidance=dict(code.guidance or {}), created_at=code.created_at, id=code.id,
-            ))
-            visit(code.id, code.guid)
-
-    visit(None, None)
+    stack: list[tuple[Code, str | None]] = [(code, None) for code in reversed(children.get(None, []))]
+    while stack:  # parents before children, depth first, without recursion: any depth exports
+        code, parent_guid = stack.pop()
+        guid_of_code[code.id] = code.guid
+        data.codes.append(CodeData(
+            guid=code.guid, name=code.name, parent=parent_guid, description=code.description or "",
+            colour=code.colour, codable=code.codable, english=code.english, shortcut=code.shortcut,
+            position=code.position, keywords=list(code.keywords or []),
+            guidance=dict(code.guidance or {}), created_at=code.created_at, id=code.id,
+        ))
+        stack.extend((child, code.guid) for child in reversed(children.get(code.id, [])))
 
     # Documents.
     doc_columns = [Document.id, Document.guid, Document.title, Document.outlet, Document.published,

@@ -8,10 +8,12 @@ are always added; any GUID the project already uses is replaced by a new one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.interchange.consistency import check_project_data, code_label
 from desktop_app.core.interchange.model import CodeData, Progress, ProjectData
 from desktop_app.core.interchange.reports import ImportReport, UnplacedCoding
 from desktop_app.core.interchange.xmltools import normalise_colour
@@ -68,7 +70,9 @@ def _ordered_codes(codes: list[CodeData]) -> list[CodeData]:
 
 def load_project_data(session: Session, data: ProjectData, report: ImportReport,
                       progress: Progress | None = None) -> None:
-    """Add `data` to the project; counts and problems go into `report`."""
+    """Add `data` to the project; counts and problems go into `report`. What is inconsistent in the
+    data is repaired or refused first (consistency.py), before anything is written."""
+    check_project_data(data, report, Path(report.file).name)
     now = utcnow()
 
     def guids(model) -> _Guids:
@@ -96,9 +100,18 @@ def load_project_data(session: Session, data: ProjectData, report: ImportReport,
         siblings[parent_id] = siblings.get(parent_id, 0) + 1
     shortcuts = set(filter(None, session.scalars(select(Code.shortcut))))
     code_of: dict[str, int] = {}
+    from_file: set[tuple[int | None, str]] = set()  # places the file's codes went to, merged or new
     for code in _ordered_codes(data.codes):
         parent_id = code_of.get(code.parent) if code.parent else None
         name = code.name.replace("/", "／").strip()[:300] or "(unnamed)"
+        if (parent_id, name) in from_file:
+            # Two of the file's codes under one parent with one name would be one path for two codes.
+            clash, number = name, 2
+            while (parent_id, name) in from_file:  # a project code of that name is the same code
+                name, number = f"{clash} ({number})", number + 1
+            report.repair("two codes with one path", f"{code_label(code)} has the name and parent of an "
+                          "earlier code in the file", f"imported as {name!r}")
+        from_file.add((parent_id, name))
         if (parent_id, name) in existing:
             code_of[code.guid] = existing[(parent_id, name)]
             report.codes_merged += 1

@@ -115,17 +115,7 @@ class ProjectData:
     settings: dict[str, Any] = field(default_factory=dict)
 
     def code_paths(self) -> dict[str, str]:
-        """Each code's path (names from the root joined by /), by GUID."""
-        by_guid = {code.guid: code for code in self.codes}
-        paths: dict[str, str] = {}
+        """Each code's path (names from the root joined by /), by GUID; any depth."""
+        from desktop_app.core.codebook.tree import tree_paths
 
-        def path_of(guid: str) -> str:
-            if guid not in paths:
-                code = by_guid[guid]
-                parent = code.parent if code.parent in by_guid else None
-                paths[guid] = (path_of(parent) + "/" if parent else "") + code.name
-            return paths[guid]
-
-        for guid in by_guid:
-            path_of(guid)
-        return paths
+        return tree_paths({code.guid: (code.parent, code.name) for code in self.codes})

@@ -196,6 +196,9 @@ def parse_xml(data: bytes, label: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
+        if "Excessive depth" in str(error):  # libxml2's limit without huge_tree: 256 elements deep
+            raise GovCoderError(f"{label}: refused: its XML is nested more than 256 elements deep (a code tree "
+                                "that deep is damage, not a codebook)") from None
         raise GovCoderError(f"{label}: not well-formed XML ({error})") from None
     if root.getroottree().docinfo.doctype:
         raise GovCoderError(f"{label}: refused: the XML declares a DTD")

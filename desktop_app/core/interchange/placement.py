@@ -330,6 +330,7 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
     for what, count in parsed.skipped.items():
         report.skipped[what] = report.skipped.get(what, 0) + count
     report.warnings.extend(parsed.warnings)
+    report.repairs.extend(parsed.repairs)
     return data
 
 

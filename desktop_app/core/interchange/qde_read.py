@@ -13,6 +13,7 @@ from desktop_app.core.codebook.qdc_read import split_description
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.interchange.model import AttributeData, CodeData, CoderData
 from desktop_app.core.interchange.package import Package
+from desktop_app.core.interchange.reports import Repair
 from desktop_app.core.interchange.xmltools import (
     local_name,
     normalise_colour,
@@ -96,6 +97,7 @@ class ParsedProject:
     set_attributes: dict[str, list[AttributeData]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    repairs: list[Repair] = field(default_factory=list)
 
     def skip(self, what: str, count: int = 1) -> None:
         self.skipped[what] = self.skipped.get(what, 0) + count
@@ -163,8 +165,7 @@ def parse_project(root, package: Package) -> ParsedProject:
         elif kind == "CodeBook":
             codes = _child(child, "Codes")
             if codes is not None:
-                for position, code in enumerate(_children(codes, "Code")):
-                    _code(code, None, position, project)
+                _codes(codes, project)
         elif kind == "Variables":
             for variable in _children(child, "Variable"):
                 guid = _guid(variable)
@@ -213,7 +214,18 @@ def _users(element, project: ParsedProject) -> None:
         project.users.append(CoderData(guid=guid, name=name))
 
 
-def _code(element, parent: str | None, position: int, project: ParsedProject) -> None:
+def _codes(codes, project: ParsedProject) -> None:
+    """The code tree, parents before children, without recursion (the XML's nesting is the tree)."""
+    seen: dict[str, str] = {}  # GUID -> the name of the code that has it
+    pending = [(element, None, position) for position, element in reversed(list(enumerate(_children(codes, "Code"))))]
+    while pending:
+        element, parent, position = pending.pop()
+        guid = _code(element, parent, position, project, seen)
+        pending.extend((child, guid, number)
+                       for number, child in reversed(list(enumerate(_children(element, "Code")))))
+
+
+def _code(element, parent: str | None, position: int, project: ParsedProject, seen: dict[str, str]) -> str:
     guid = _guid(element)
     raw_name = element.get("name")
     name = clean_code_name(raw_name)
@@ -222,6 +234,16 @@ def _code(element, parent: str | None, position: int, project: ParsedProject) ->
     if guid is None:
         project.warnings.append(f"code {name!r} has no valid GUID ({element.get('guid')!r}); given a new one")
         guid = new_guid()
+    elif guid in seen:
+        # The nesting says where this code and its sub-codes belong; only references by GUID (codings,
+        # notes) are ambiguous, and they stay with the first code.
+        fresh = new_guid()
+        project.repairs.append(Repair(
+            "duplicate code GUID", f"{name!r} and {seen[guid]!r} both have the GUID {guid}",
+            f"the second imported as a new code with the GUID {fresh}, its sub-codes under it; codings and "
+            f"notes naming {guid} go to {seen[guid]!r}"))
+        guid = fresh
+    seen[guid] = name
     codable = (element.get("isCodable") or "true").strip().lower() not in ("false", "0")
     # GovCoder (and its .qdc) writes English name, guidance and keywords as labelled lines after the
     # definition; the codebook module reads them back the same way.
@@ -236,8 +258,7 @@ def _code(element, parent: str | None, position: int, project: ParsedProject) ->
         target = _guid(ref, "targetGUID")
         if target:
             project.note_targets.setdefault(target, []).append(guid)
-    for child_position, child in enumerate(_children(element, "Code")):
-        _code(child, guid, child_position, project)
+    return guid
 
 
 def _values(element) -> list[tuple[str | None, str, str | None]]:

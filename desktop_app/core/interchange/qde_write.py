@@ -218,7 +218,8 @@ def build_project_xml(data: ProjectData, target: str = "generic",
         for code in data.codes:
             children[code.parent if code.parent in known else None].append(code)
 
-        def write_code(code: CodeData) -> None:
+        def open_code(code: CodeData) -> bool:
+            """Writes the code's start; True if it holds child codes, to be written before its end."""
             attributes = dict(guid=export_guid(code.guid), name=code.name,
                               isCodable="true" if code.codable else "false", color=normalise_colour(code.colour))
             notes = memo_refs.get(code.guid, [])
@@ -228,20 +229,26 @@ def build_project_xml(data: ProjectData, target: str = "generic",
                 keywords=list(code.keywords), guidance=dict(code.guidance)))
             if not (description or notes or kids):
                 xml.empty("Code", **attributes)
-                return
+                return False
             xml.open("Code", **attributes)
             if description:
                 xml.text("Description", description)
             for note in notes:
                 xml.empty("NoteRef", targetGUID=note)
-            for child in kids:
-                write_code(child)
-            xml.close("Code")
+            return True
 
         xml.open("CodeBook")
         xml.open("Codes")
-        for code in children[None]:
-            write_code(code)
+        # Depth first without recursion, so a deep tree writes as well as a flat one: a None on the
+        # stack closes the Code opened before its children.
+        stack: list[CodeData | None] = list(reversed(children[None]))
+        while stack:
+            code = stack.pop()
+            if code is None:
+                xml.close("Code")
+            elif open_code(code):
+                stack.append(None)
+                stack.extend(reversed(children.get(code.guid, [])))
         xml.close("Codes")
         xml.close("CodeBook")
 

@@ -49,6 +49,25 @@ class UnplacedCoding:
 
 
 @dataclass
+class Repair:
+    """Something inconsistent in an imported file that was put right, named so it can be checked."""
+
+    problem: str  # what was wrong: "parent cycle", "duplicate code GUID", "quote differs from the text", ...
+    subject: str  # which records: code names and GUIDs, an annotation's GUID, document and span
+    action: str  # what GovCoder did about it
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def describe(self) -> str:
+        return f"{self.problem}: {self.subject}: {self.action}"
+
+
+# Repairs listed one by one in the text summary; --json lists every one.
+_REPAIRS_SHOWN = 50
+
+
+@dataclass
 class ImportReport:
     file: str
     format: str  # qdpx | qde | json
@@ -65,10 +84,15 @@ class ImportReport:
     unplaced: list[UnplacedCoding] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+
+    def repair(self, problem: str, subject: str, action: str) -> None:
+        self.repairs.append(Repair(problem, subject, action))
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["unplaced"] = [item.to_json() for item in self.unplaced]
+        data["repairs"] = [item.to_json() for item in self.repairs]
         return data
 
     def summary_lines(self) -> list[str]:
@@ -83,6 +107,11 @@ class ImportReport:
         for what, count in sorted(self.skipped.items()):
             lines.append(f"not imported: {count} {what}")
         lines.extend(f"warning: {warning}" for warning in self.warnings)
+        if self.repairs:
+            lines.append(f"{len(self.repairs)} inconsistencies in the file were repaired:")
+            lines.extend(f"  {item.describe()}" for item in self.repairs[:_REPAIRS_SHOWN])
+            if len(self.repairs) > _REPAIRS_SHOWN:
+                lines.append(f"  ... and {len(self.repairs) - _REPAIRS_SHOWN} more (--json lists them all)")
         if self.unplaced:
             lines.append(f"{len(self.unplaced)} codings could not be placed exactly and were not imported:")
             lines.extend(f"  {item.describe()}" for item in self.unplaced)
