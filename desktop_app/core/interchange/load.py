@@ -17,6 +17,7 @@ from desktop_app.core.interchange.consistency import check_project_data, code_la
 from desktop_app.core.interchange.model import CodeData, Progress, ProjectData
 from desktop_app.core.interchange.reports import ImportReport, UnplacedCoding
 from desktop_app.core.interchange.xmltools import normalise_colour
+from desktop_app.core.store.bulk_insert import insert_rows
 from desktop_app.core.store.models import (
     ATTRIBUTE_TYPES,
     DOCUMENT_STATUSES,
@@ -206,13 +207,13 @@ def load_project_data(session: Session, data: ProjectData, report: ImportReport,
             "updated_at": annotation.updated_at or annotation.created_at or now,
         })
         if len(rows) >= _BATCH:
-            session.execute(_ANNOTATIONS.insert(), rows)
+            insert_rows(session, _ANNOTATIONS, rows)
             report.annotations += len(rows)
             rows = []
             if progress is not None:
                 progress(number, total, "annotations")
     if rows:
-        session.execute(_ANNOTATIONS.insert(), rows)
+        insert_rows(session, _ANNOTATIONS, rows)
         report.annotations += len(rows)
 
     # Memos.
