@@ -252,7 +252,7 @@ class Workbench(QObject):
     def open_document(self, document_id: int) -> DocumentDetail:
         with self.project.session_factory() as session:
             document = get_document(session, document_id)
-            annotations = revisions.list_annotations(session, document_id)
+            annotations = revisions.list_annotations(session, document_id, viewer=self.coder)
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.documentOpened.emit(document)
@@ -314,11 +314,23 @@ class Workbench(QObject):
         """After a codebook edit: codes again, and the open document's annotations (their code paths
         change with a rename or move; a delete or merge removes or recodes them)."""
         self.reload_codes()
-        if reload_document and self.document is not None:
+        if reload_document:
+            self.reload_annotations()
+
+    def reload_annotations(self) -> None:
+        """The open document's annotations again, as this coder may see them (blind coding: after a
+        status or a coder changes, or the blind setting itself)."""
+        if self.document is not None:
             with self.project.session_factory() as session:
-                annotations = revisions.list_annotations(session, self.document.id)
+                annotations = revisions.list_annotations(session, self.document.id, viewer=self.coder)
             self.annotations = {a.id: a for a in annotations}
             self.annotationsReloaded.emit()
+
+    def blind(self) -> bool:
+        from desktop_app.core.annotate.blind import blind_mode
+
+        with self.project.session_factory() as session:
+            return blind_mode(session)
 
     def document_edited(self, document_id: int) -> None:
         if self.document is not None and self.document.id == document_id:

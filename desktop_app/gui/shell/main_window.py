@@ -121,8 +121,20 @@ class MainWindow(QMainWindow):
         if self.reading.layers.shown_coders is not None:
             self.reading.layers.shown_coders = {name}
             self.reading.highlighter.rehighlight()
+        if self.bench.document is not None:
+            self.bench.reload_annotations()  # blind coding: the new coder may see less, or more
+        self.segments.refresh()
         self.refresh_documents()
         self.refresh_status()
+
+    def _status_changed(self, document_id: int, status: str) -> None:
+        self.documents.model.set_status(document_id, status)
+        # Blind coding: marking a document done shows the other coders' annotations (and reopening it
+        # hides them again), in the text, the counts and coded segments.
+        if self.bench.blind():
+            self.bench.reload_annotations()
+            self.segments.refresh()
+            self.refresh_documents()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -143,7 +155,7 @@ class MainWindow(QMainWindow):
         bench.annotationAdded.connect(self._annotation_added)
         bench.annotationRemoved.connect(self._annotation_removed)
         bench.annotationChanged.connect(self._annotation_changed)
-        bench.statusChanged.connect(self.documents.model.set_status)
+        bench.statusChanged.connect(self._status_changed)
         bench.errorRaised.connect(self.show_error)
         bench.waiting.connect(self._waiting)
         bench.projectLost.connect(lambda _why: self.refresh_status())
