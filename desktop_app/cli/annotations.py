@@ -1,4 +1,4 @@
-"""Annotation commands: code a span of a document."""
+"""Annotation commands: code a span of a document, mark how far a coder has got with one."""
 
 from __future__ import annotations
 
@@ -24,6 +24,20 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop_app.core.annotate.coders import default_coder_name
+    from desktop_app.core.annotate.revisions import set_document_status
+
+    coder = args.coder or default_coder_name()
+    with open_project_of(args) as project, project.session_factory.begin() as session:
+        previous = set_document_status(session, args.doc_id, coder, args.status)
+    if args.json:
+        emit_json({"document": args.doc_id, "coder": coder, "status": args.status, "previous": previous})
+    else:
+        print(f"document {args.doc_id}: {args.status} for {coder} (was {previous})")
+    return 0
+
+
 def register(commands) -> None:
     annotate = add_command(commands, "annotate", cmd_annotate, "code the characters [START, END) of a document")
     annotate.add_argument("doc_id", type=int, metavar="DOC_ID")
@@ -32,3 +46,9 @@ def register(commands) -> None:
     annotate.add_argument("code", metavar="CODE_PATH", help="e.g. 五治/法治")
     annotate.add_argument("--coder", help="the coder's name (default: $GOVCODER_CODER or your login)")
     annotate.add_argument("--memo", help="a memo on the annotation")
+
+    status = add_command(commands, "status", cmd_status,
+                         "mark how far a coder has got with a document (done lifts blind coding there)")
+    status.add_argument("doc_id", type=int, metavar="DOC_ID")
+    status.add_argument("status", choices=("not_started", "in_progress", "done"))
+    status.add_argument("--coder", help="the coder's name (default: $GOVCODER_CODER or your login)")

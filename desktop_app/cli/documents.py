@@ -35,6 +35,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             boundaries = ensure_segmentation(session, args.doc_id, segmenter_for(session))
             session.commit()
             data["tokens"] = [[s, e] for s, e in zip([0, *boundaries[:-1]], boundaries, strict=True)]
+        annotations = None
+        if args.annotations or args.coder:
+            from desktop_app.core.annotate.revisions import list_annotations
+
+            # With --coder, what that coder may see: blind coding hides the others until they are done.
+            annotations = list_annotations(session, args.doc_id, viewer=args.coder)
+            data["annotations"] = [a.to_json() for a in annotations]
     if args.json:
         emit_json(data)
     else:
@@ -42,6 +49,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(" · ".join(x for x in (detail.source, detail.published, " ".join(detail.authors)) if x))
         print()
         print(detail.text)
+        if annotations is not None:
+            print()
+            for a in annotations:
+                print(f"[{a.start}, {a.end})  {a.code}  {a.coder}  {a.quote}")
     return 0
 
 
@@ -122,6 +133,9 @@ def register(commands) -> None:
     show.add_argument("doc_id", type=int, metavar="DOC_ID")
     show.add_argument("--tokens", action="store_true", help="add the word segmentation as [start, end] pairs")
     show.add_argument("--original", action="store_true", help="add the text as decoded and the cleaning record")
+    show.add_argument("--annotations", action="store_true", help="add the document's annotations")
+    show.add_argument("--coder", help="add the annotations this coder may see (blind coding hides other "
+                                      "coders' until this coder marks the document done)")
 
     imports = add_command(commands, "import", cmd_import,
                           "import articles (.txt .md .html .docx .csv .xlsx, or folders)")

@@ -11,10 +11,20 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import agreement, annotations, backup, codebook, coders, documents, interchange, project
+from desktop_app.cli import (
+    agreement,
+    annotations,
+    assignment,
+    backup,
+    codebook,
+    coders,
+    documents,
+    interchange,
+    project,
+)
 from desktop_app.cli.contract import run
 
-GROUPS = (project, documents, annotations, coders, codebook, interchange, agreement, backup)
+GROUPS = (project, documents, annotations, coders, assignment, codebook, interchange, agreement, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -270,6 +270,59 @@ The last change may not have been saved.</source>
     </message>
 </context>
 <context>
+    <name>CodersDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="30"/>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="35"/>
+        <source>A name or initials</source>
+        <translation>姓名或缩写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="36"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="38"/>
+        <source>Rename selected</source>
+        <translation>重命名所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="40"/>
+        <source>Code as selected</source>
+        <translation>以所选身份编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="74"/>
+        <source>%1 — %2 annotations, %3 documents done</source>
+        <translation>%1 — %2 条标注，%3 篇文档已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="77"/>
+        <source>(coding now)</source>
+        <translation>（当前编码员）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="82"/>
+        <source>Coding as: %1</source>
+        <translation>当前编码员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="97"/>
+        <source>Add coder %1</source>
+        <translation>添加编码员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/annotations/coders_dialog.py" line="105"/>
+        <source>Rename coder %1 to %2</source>
+        <translation>将编码员 %1 重命名为 %2</translation>
+    </message>
+</context>
+<context>
     <name>CodingActions</name>
     <message>
         <location filename="../../desktop_app/gui/annotations/coding.py" line="89"/>
@@ -543,37 +596,37 @@ The last change may not have been saved.</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="49"/>
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="49"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="49"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -581,9 +634,14 @@ The last change may not have been saved.</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/documents/panel.py" line="48"/>
+        <location filename="../../desktop_app/gui/documents/panel.py" line="54"/>
         <source>Filter by title, outlet or date</source>
         <translation>按标题、来源或日期筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/documents/panel.py" line="55"/>
+        <source>Only my assigned documents</source>
+        <translation>仅显示分配给我的文档</translation>
     </message>
 </context>
 <context>
@@ -874,267 +932,292 @@ The last change may not have been saved.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="107"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="114"/>
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="108"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="115"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="109"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="110"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="117"/>
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="111"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="118"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="112"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="119"/>
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="120"/>
         <source>Document memo</source>
         <translation>文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="114"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="121"/>
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="115"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="122"/>
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="116"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="123"/>
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="117"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="124"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="118"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="125"/>
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="119"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="126"/>
         <source>Coders shown</source>
         <translation>显示的编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="120"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="127"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="121"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="128"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="122"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="123"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="130"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="124"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="131"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="125"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="126"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="133"/>
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="127"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="134"/>
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="128"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="135"/>
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="129"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="136"/>
         <source>Go to documents</source>
         <translation>转到文档列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="129"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="136"/>
         <source>Go to the text</source>
         <translation>转到正文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="130"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="137"/>
         <source>Go to the codebook</source>
         <translation>转到编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="130"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="137"/>
         <source>Go to annotations</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="133"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="140"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="134"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="141"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="135"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="142"/>
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="136"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="143"/>
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="137"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="144"/>
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="138"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="145"/>
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="139"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="146"/>
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="140"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="147"/>
         <source>Edit details…</source>
         <translation>编辑文档信息…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="141"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="148"/>
         <source>Coder name…</source>
         <translation>编码员姓名…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="142"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="149"/>
+        <source>Coders…</source>
+        <translation>编码员…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="150"/>
+        <source>Blind coding (others’ annotations hidden until a document is done)</source>
+        <translation>盲编码（文档完成前隐藏他人的标注）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="152"/>
+        <source>Compare coders side by side…</source>
+        <translation>并排比较编码员…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="153"/>
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="143"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="154"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="112"/>
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="112"/>
         <source>Code as (your name or initials):</source>
         <translation>以此身份编码（姓名或缩写）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="149"/>
+        <source>Turn blind coding on</source>
+        <translation>开启盲编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="149"/>
+        <source>Turn blind coding off</source>
+        <translation>关闭盲编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="244"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="244"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="245"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="245"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="246"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="246"/>
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="250"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="280"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="354"/>
         <source>Edit details of %1</source>
         <translation>编辑文档信息：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="390"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="460"/>
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="402"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="472"/>
         <source>Project: %1 (moved or deleted: nothing more is saved)</source>
         <translation>项目：%1（已被移动或删除：不再保存任何更改）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="405"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="475"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="406"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="476"/>
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="410"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="480"/>
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="414"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="484"/>
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -1160,19 +1243,37 @@ The last change may not have been saved.</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="52"/>
+        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="60"/>
         <source>with sub-codes</source>
         <translation>含子编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="53"/>
+        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="61"/>
         <source>mine only</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="95"/>
+        <location filename="../../desktop_app/gui/annotations/segments_model.py" line="177"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/side_by_side.py" line="20"/>
+        <source>Coders side by side</source>
+        <translation>编码员并排比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/side_by_side.py" line="45"/>
+        <source>Open a document first.</source>
+        <translation>请先打开一个文档。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/side_by_side.py" line="63"/>
+        <source>Blind coding: the other coders&apos; annotations appear once you mark this document done.</source>
+        <translation>盲编码：将此文档标记为完成后，其他编码员的标注才会显示。</translation>
     </message>
 </context>
 <context>
@@ -1401,12 +1502,12 @@ The last change may not have been saved.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="102"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="109"/>
         <source>Waiting for another program to finish writing to the project…</source>
         <translation>正在等待另一个程序完成对项目的写入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="190"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="197"/>
         <source>The project file was moved while it was open.
 It was at: %1
 It is now at: %2</source>
@@ -1415,75 +1516,75 @@ It is now at: %2</source>
 现位置：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="193"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="200"/>
         <source>The project file was moved or renamed while it was open.
 It was at: %1</source>
         <translation>项目文件在打开期间被移动或重命名了。
 原位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="196"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="203"/>
         <source>The project file was deleted while it was open.
 It was at: %1</source>
         <translation>项目文件在打开期间被删除了。
 原位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="198"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="205"/>
         <source>The project file was replaced by another file while it was open.
 It is at: %1</source>
         <translation>项目文件在打开期间被另一个文件替换了。
 位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="201"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="208"/>
         <source>The project file cannot be reached.
 It is at: %1</source>
         <translation>无法访问项目文件。
 位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="203"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="210"/>
         <source>This change was not saved, and no further change will be. Restore the file (from the wastebasket or a backup) and open it again.</source>
         <translation>此项更改未保存，之后的更改也不会保存。请（从回收站或备份中）恢复该文件后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="206"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="213"/>
         <source>This change was not saved, and no further change will be until you open the project again from where it is now; the changes made before are in it.</source>
         <translation>此项更改未保存；在从新位置重新打开项目之前，之后的更改也不会保存。此前的更改都已在该文件中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="213"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="220"/>
         <source>Another program (another GovCoder window or a govcoder command) is writing to the project. Try again when it has finished.</source>
         <translation>另一个程序（另一个 GovCoder 窗口或 govcoder 命令）正在写入项目。请待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="215"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="222"/>
         <source>The disk holding the project is full. Free some space and try again.</source>
         <translation>项目所在的磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="216"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="223"/>
         <source>The project cannot be written (a read-only file or folder).</source>
         <translation>无法写入项目（文件或文件夹为只读）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="217"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="224"/>
         <source>The project file is damaged. Work on a copy and restore it from a backup.</source>
         <translation>项目文件已损坏。请在副本上操作，并从备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="219"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="226"/>
         <source>The project cannot be reached (a disconnected drive, or a database server that is down).</source>
         <translation>无法访问项目（磁盘已断开，或数据库服务器已停止）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="224"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="231"/>
         <source>This change was not saved: %1</source>
         <translation>此项更改未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="276"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="289"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.annotate.blind import visible_clause
 from desktop_app.core.codebook.siblings import descendant_ids
 from desktop_app.core.codebook.tree import code_paths
 from desktop_app.core.store.models import Annotation, Coder, Document
@@ -50,7 +51,8 @@ def segment_in_text(info, title: str, code_path: str, text: str, context: int = 
                         end=info.end, before=before, quote=info.quote, after=after, coder=info.coder, memo=info.memo)
 
 
-def _segments_query(session: Session, code_id: int, with_subcodes: bool, coder: str | None):
+def _segments_query(session: Session, code_id: int, with_subcodes: bool, coder: str | None,
+                    viewer: str | None = None):
     codes = descendant_ids(session, code_id) if with_subcodes else [code_id]
     query = (
         select(Annotation.id)
@@ -59,12 +61,17 @@ def _segments_query(session: Session, code_id: int, with_subcodes: bool, coder: 
     )
     if coder is not None:
         query = query.where(Coder.name == coder)
+    visible = visible_clause(session, viewer)
+    if visible is not None:
+        query = query.where(visible)
     return query
 
 
 def coded_segments(session: Session, code_id: int, *, with_subcodes: bool = True, coder: str | None = None,
-                   context: int = 40, offset: int = 0, limit: int | None = None) -> list[CodedSegment]:
-    """The segments in reading order, `limit` of them from `offset` (all when limit is None).
+                   context: int = 40, offset: int = 0, limit: int | None = None,
+                   viewer: str | None = None) -> list[CodedSegment]:
+    """The segments in reading order, `limit` of them from `offset` (all when limit is None); `coder`
+    keeps one coder's, `viewer` what that coder may see under blind coding (`blind.visible_clause`).
 
     One query: the context is cut out of the text by the database (substr counts characters, that is
     code points, on SQLite and PostgreSQL alike), so no document's whole text travels to Python.
@@ -72,7 +79,7 @@ def coded_segments(session: Session, code_id: int, *, with_subcodes: bool = True
     paths = code_paths(session)
     left = case((Annotation.start > context, Annotation.start - context), else_=0)
     query = (
-        _segments_query(session, code_id, with_subcodes, coder)
+        _segments_query(session, code_id, with_subcodes, coder, viewer)
         .add_columns(
             Annotation.document_id, Annotation.code_id, Annotation.start, Annotation.end, Annotation.memo,
             Annotation.quote, Coder.name, Document.title,
@@ -97,9 +104,9 @@ def coded_segments(session: Session, code_id: int, *, with_subcodes: bool = True
 
 
 def segment_counts(session: Session, code_id: int, *, with_subcodes: bool = True, coder: str | None = None,
-                   documents: list[int] | None = None) -> dict[int, int]:
+                   documents: list[int] | None = None, viewer: str | None = None) -> dict[int, int]:
     """How many segments each document holds (only `documents`, if given): one aggregate."""
-    query = _segments_query(session, code_id, with_subcodes, coder).subquery()
+    query = _segments_query(session, code_id, with_subcodes, coder, viewer).subquery()
     counted = (select(Annotation.document_id, func.count())
                .where(Annotation.id.in_(select(query.c.id)))
                .group_by(Annotation.document_id))

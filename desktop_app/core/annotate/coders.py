@@ -105,3 +105,17 @@ def rename_coder(session: Session, old: str, new: str) -> CoderInfo:
     coder.name = new
     session.flush()
     return coder_info(session, coder)
+
+
+def remove_coder(session: Session, name: str) -> None:
+    """Remove a coder who has done nothing yet (the undo of adding one); anyone with annotations,
+    memos, statuses or assigned documents stays, so that no work loses its author."""
+    from desktop_app.core.store.models import DocumentAssignment, Memo
+
+    coder = find_coder(session, name)
+    for table in (Annotation, DocumentStatus, Memo, DocumentAssignment):
+        if session.scalar(select(func.count()).select_from(table).where(table.coder_id == coder.id)):
+            raise GovCoderError(f"{coder.name} has work in this project (annotations, memos, statuses or "
+                                "assigned documents): a coder with work is kept")
+    session.delete(coder)
+    session.flush()

@@ -13,6 +13,7 @@ from functools import cache
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.annotate.blind import visible_coders
 from desktop_app.core.annotate.coders import get_or_create_coder
 from desktop_app.core.annotate.operations import AnnotationInfo, annotation_info, check_span
 from desktop_app.core.codebook.tree import code_paths
@@ -63,8 +64,9 @@ def _annotations_query(dialect) -> tuple[str, str | None]:
     return str(compiled), None if compiled.positional else "document"
 
 
-def list_annotations(session: Session, document_id: int) -> list[AnnotationInfo]:
-    """A document's annotations in text order. Opening an article with thousands of them waits on
+def list_annotations(session: Session, document_id: int, viewer: str | None = None) -> list[AnnotationInfo]:
+    """A document's annotations in text order (those `viewer` may see, under blind coding: see
+    `blind.visible_coders`; all of them without a viewer). Opening an article with thousands of them waits on
     this, so it is three flat queries (no join, no SQL sort), the big one read as plain driver tuples
     (SQLAlchemy's row objects cost as much again as SQLite's own fetch), and a sort in Python."""
     paths = code_paths(session)
@@ -74,6 +76,9 @@ def list_annotations(session: Session, document_id: int) -> list[AnnotationInfo]
     cursor.execute(sql, [document_id] if parameter is None else {parameter: document_id})
     rows = cursor.fetchall()
     cursor.close()
+    visible = visible_coders(session, document_id, viewer)
+    if visible is not None:
+        rows = [row for row in rows if coders[row[6]] in visible]
     rows.sort(key=lambda row: (row[2], -row[3], row[0]))
     return [
         AnnotationInfo(row[0], document_id, paths[row[1]], row[1], row[2], row[3], row[4], coders[row[6]],

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.annotate.blind import blind_for
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.models import Annotation, Coder, Document
 
@@ -65,7 +66,8 @@ def list_documents(session: Session, coder: str | None = None) -> list[DocumentS
 
 
 def list_documents_for(session: Session, coder: str | None) -> tuple[list[DocumentSummary], dict[int, int]]:
-    """Every document with everyone's annotation count, and `coder`'s counts.
+    """Every document with everyone's annotation count, and `coder`'s counts. Under blind coding
+    "everyone" is what `coder` may see: their own count where they have not marked the document done.
 
     The columns come from the covering index ix_documents_listing, so no text is read; each count is
     one pass over an index of the annotations.
@@ -85,6 +87,9 @@ def list_documents_for(session: Session, coder: str | None) -> tuple[list[Docume
             select(Annotation.document_id, func.count())
             .join(Coder, Coder.id == Annotation.coder_id).where(Coder.name == coder)
             .group_by(Annotation.document_id)).all())
+    blind = blind_for(session, coder)
+    if blind is not None:
+        everyone = {id_: (n if blind.sees_everyone(id_) else mine.get(id_, 0)) for id_, n in everyone.items()}
     summary = DocumentSummary
     count = everyone.get
     summaries = [summary(id_, title, outlet, published, chars, script, count(id_, 0))

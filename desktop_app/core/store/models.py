@@ -253,3 +253,15 @@ class DocumentStatus(Base):
     coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"), primary_key=True)
     status: Mapped[str] = mapped_column(String(20), default="not_started")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class DocumentAssignment(Base):
+    """Which coder is to code which document (drawn by `annotate/assignment`; its seed is the
+    "assignment" setting)."""
+
+    __tablename__ = "document_assignments"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"), primary_key=True)

@@ -98,17 +98,20 @@ class SegmentsPanel(QWidget):
             self.model.load(None, None)
             return
         subcodes, coder = self.subcodes.isChecked(), (self.bench.coder if self.mine.isChecked() else None)
+        viewer = self.bench.coder  # blind coding: what this coder may see
         factory = self.bench.project.session_factory
         with factory() as session:
             self._codes = frozenset(descendant_ids(session, code_id) if subcodes else [code_id])
 
         def fetch(offset: int, limit: int):
             with factory() as session:
-                return coded_segments(session, code_id, with_subcodes=subcodes, coder=coder, offset=offset, limit=limit)
+                return coded_segments(session, code_id, with_subcodes=subcodes, coder=coder, offset=offset, limit=limit,
+                                      viewer=viewer)
 
         def count(documents):
             with factory() as session:
-                return segment_counts(session, code_id, with_subcodes=subcodes, coder=coder, documents=documents)
+                return segment_counts(session, code_id, with_subcodes=subcodes, coder=coder, documents=documents,
+                                      viewer=viewer)
 
         self.model.load(fetch, count)
 

@@ -68,6 +68,8 @@ class Workbench(QObject):
     documentEdited = Signal(int)  # noqa: N815
     waiting = Signal(str)  # a write waits for another program ("" when it no longer does)
     projectLost = Signal(str)  # the project file was moved, deleted or replaced: nothing more is saved
+    codersChanged = Signal(str, str)  # old name, new name ("" old: added; "" new: removed)  # noqa: N815
+    blindChanged = Signal(bool)  # noqa: N815
 
     def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -249,10 +251,17 @@ class Workbench(QObject):
             statuses = revisions.document_statuses(session, self.coder)
         return everyone, mine, statuses
 
+    def assigned(self) -> set[int]:
+        """The documents assigned to this coder."""
+        from desktop_app.core.annotate.assignment import assigned_documents
+
+        with self.project.session_factory() as session:
+            return assigned_documents(session, self.coder)
+
     def open_document(self, document_id: int) -> DocumentDetail:
         with self.project.session_factory() as session:
             document = get_document(session, document_id)
-            annotations = revisions.list_annotations(session, document_id)
+            annotations = revisions.list_annotations(session, document_id, viewer=self.coder)
         self.document = document
         self.annotations = {a.id: a for a in annotations}
         self.documentOpened.emit(document)
@@ -314,11 +323,23 @@ class Workbench(QObject):
         """After a codebook edit: codes again, and the open document's annotations (their code paths
         change with a rename or move; a delete or merge removes or recodes them)."""
         self.reload_codes()
-        if reload_document and self.document is not None:
+        if reload_document:
+            self.reload_annotations()
+
+    def reload_annotations(self) -> None:
+        """The open document's annotations again, as this coder may see them (blind coding: after a
+        status or a coder changes, or the blind setting itself)."""
+        if self.document is not None:
             with self.project.session_factory() as session:
-                annotations = revisions.list_annotations(session, self.document.id)
+                annotations = revisions.list_annotations(session, self.document.id, viewer=self.coder)
             self.annotations = {a.id: a for a in annotations}
             self.annotationsReloaded.emit()
+
+    def blind(self) -> bool:
+        from desktop_app.core.annotate.blind import blind_mode
+
+        with self.project.session_factory() as session:
+            return blind_mode(session)
 
     def document_edited(self, document_id: int) -> None:
         if self.document is not None and self.document.id == document_id:
@@ -328,6 +349,19 @@ class Workbench(QObject):
 
     def memo_changed(self, kind: str, target: int, text: str) -> None:
         self.memoChanged.emit(kind, target, text)
+
+    def coders_changed(self, old: str, new: str) -> None:
+        """A coder added, removed or renamed; renaming the coder at work renames who codes from now on,
+        and the open document's annotations carry the new name."""
+        if old and new and self.coder == old:
+            self.coder = new
+        if old and new:
+            self.reload_annotations()
+        self.codersChanged.emit(old, new)
+
+    def blind_changed(self, on: bool) -> None:
+        self.reload_annotations()
+        self.blindChanged.emit(on)
 
     def status_changed(self, document_id: int, status: str) -> None:
         self.statusChanged.emit(document_id, status)

@@ -98,10 +98,24 @@ class DocumentsModel(QAbstractTableModel):
 
 
 class DocumentsFilter(QSortFilterProxyModel):
-    """Filters on title, outlet and date together; sorts numbers as numbers."""
+    """Filters on title, outlet and date together, and to a set of documents (the coder's assigned
+    ones) if given; sorts numbers as numbers."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortRole(Qt.ItemDataRole.EditRole)
+        self.only: set[int] | None = None
+
+    def set_only(self, documents: set[int] | None) -> None:
+        self.beginFilterChange()
+        self.only = documents
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        if self.only is not None:
+            model = self.sourceModel()
+            if model.rows[source_row].id not in self.only:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -27,6 +28,10 @@ class DocumentsPanel(QWidget):
         self.filter.setObjectName("documentsFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.assigned_only = QCheckBox(self)
+        self.assigned_only.setObjectName("assignedOnly")
+        self.assigned_only.toggled.connect(self._apply_assigned)
+        self.assigned: set[int] = set()  # this coder's assigned documents, as the window last read them
         self.table = QTableView(self)
         self.table.setObjectName("documentsTable")
         self.table.setModel(self.proxy)
@@ -42,11 +47,20 @@ class DocumentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.filter)
+        layout.addWidget(self.assigned_only)
         layout.addWidget(self.table)
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter by title, outlet or date"))
+        self.assigned_only.setText(self.tr("Only my assigned documents"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+
+    def set_assigned(self, documents: set[int]) -> None:
+        self.assigned = set(documents)
+        self._apply_assigned()
+
+    def _apply_assigned(self) -> None:
+        self.proxy.set_only(self.assigned if self.assigned_only.isChecked() else None)
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

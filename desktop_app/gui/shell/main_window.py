@@ -114,6 +114,58 @@ class MainWindow(QMainWindow):
         if ok and name.strip():
             self.set_coder(name.strip())
 
+    def open_coders(self):
+        """Edit > Coders…: the coders of the project; add, rename, switch (not modal: coding goes on)."""
+        from desktop_app.gui.annotations.coders_dialog import CodersDialog
+
+        if getattr(self, "coders_dialog", None) is None:
+            self.coders_dialog = CodersDialog(self.bench, self)
+            self.coders_dialog.switchRequested.connect(self.set_coder)
+        self.coders_dialog.refresh()
+        self.coders_dialog.show()
+        self.coders_dialog.raise_()
+        self.coders_dialog.activateWindow()
+        self.coders_dialog.name.setFocus()
+        return self.coders_dialog
+
+    def open_side_by_side(self):
+        """View > Compare coders side by side: the open document in two synchronised columns."""
+        from desktop_app.gui.analysis.side_by_side import SideBySide
+
+        if self.bench.document is None:
+            return None
+        if getattr(self, "side_by_side", None) is None:
+            self.side_by_side = SideBySide(self.bench, self)
+        else:
+            self.side_by_side.load()
+        self.side_by_side.show()
+        self.side_by_side.raise_()
+        return self.side_by_side
+
+    def set_blind(self, on: bool) -> None:
+        from desktop_app.gui.annotations.coder_commands import SetBlindCommand
+
+        if on != self.bench.blind():
+            label = self.tr("Turn blind coding on") if on else self.tr("Turn blind coding off")
+            self.bench.undo_stack.push(SetBlindCommand(self.bench, on, label))
+        self.blind_action.setChecked(self.bench.blind())
+
+    def _blind_changed(self, on: bool) -> None:
+        self.blind_action.setChecked(on)
+        self.segments.refresh()
+        self.refresh_documents()
+        if getattr(self, "side_by_side", None) is not None:
+            self.side_by_side.load()
+
+    def _coders_changed(self, old: str, new: str) -> None:
+        if old and new and self.settings.value("coder") == old and self.bench.coder == new:
+            self.settings.setValue("coder", new)
+        shown = self.reading.layers.shown_coders
+        if old and new and shown is not None and old in shown:
+            self.reading.layers.shown_coders = (shown - {old}) | {new}
+        self.segments.refresh()
+        self.refresh_status()
+
     def set_coder(self, name: str) -> None:
         """Code as someone else from now on: counts, statuses and 'my' layers follow the new name."""
         self.bench.coder = name
@@ -121,8 +173,23 @@ class MainWindow(QMainWindow):
         if self.reading.layers.shown_coders is not None:
             self.reading.layers.shown_coders = {name}
             self.reading.highlighter.rehighlight()
+        if self.bench.document is not None:
+            self.bench.reload_annotations()  # blind coding: the new coder may see less, or more
+        self.segments.refresh()
         self.refresh_documents()
         self.refresh_status()
+
+    def _status_changed(self, document_id: int, status: str) -> None:
+        self.documents.model.set_status(document_id, status)
+        # Blind coding: marking a document done shows the other coders' annotations (and reopening it
+        # hides them again), in the text, the counts and coded segments.
+        if self.bench.blind():
+            self.bench.reload_annotations()  # the documents list follows (annotationsReloaded)
+            self.segments.refresh()
+            if self.bench.document is None:
+                self.refresh_documents()
+            if getattr(self, "side_by_side", None) is not None:
+                self.side_by_side.load()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -143,13 +210,15 @@ class MainWindow(QMainWindow):
         bench.annotationAdded.connect(self._annotation_added)
         bench.annotationRemoved.connect(self._annotation_removed)
         bench.annotationChanged.connect(self._annotation_changed)
-        bench.statusChanged.connect(self.documents.model.set_status)
+        bench.statusChanged.connect(self._status_changed)
         bench.errorRaised.connect(self.show_error)
         bench.waiting.connect(self._waiting)
         bench.projectLost.connect(lambda _why: self.refresh_status())
         bench.memoChanged.connect(self._memo_changed)
         bench.documentEdited.connect(lambda _id: (self.refresh_documents(), self.refresh_status()))
         bench.codesChanged.connect(self.refresh_codes)
+        bench.codersChanged.connect(self._coders_changed)
+        bench.blindChanged.connect(self._blind_changed)
         bench.annotationsReloaded.connect(self._annotations_reloaded)
         bench.annotationAdded.connect(self.segments.annotation_added)
         bench.annotationRemoved.connect(self.segments.annotation_removed)
@@ -201,6 +270,7 @@ class MainWindow(QMainWindow):
 
     def refresh_documents(self) -> None:
         self.documents.model.reset(*self.bench.documents())
+        self.documents.set_assigned(self.bench.assigned())
         if self.bench.document is not None:
             self.documents.select_document(self.bench.document.id)
 

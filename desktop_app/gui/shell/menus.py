@@ -49,6 +49,10 @@ def create_actions(window) -> None:
         window.language_actions[code] = action
     window.about_action = window._action("about", window.about)
     window.coder_action = window._action("coder", window.choose_coder)
+    window.coders_action = window._action("coders", window.open_coders)
+    window.blind_action = window._action("blind", window.set_blind, checkable=True)
+    window.blind_action.setChecked(window.bench.blind())
+    window.side_by_side_action = window._action("sideBySide", window.open_side_by_side, K("Ctrl+Shift+B"))
     window.details_action = window._action("documentDetails", window.edit_document_details, K("Ctrl+Shift+D"))
     window.keys_action = window._action("keys", window.show_keys, K(K.StandardKey.HelpContents))
     window.source_action = window._action("showSource", window.show_source, K("Ctrl+I"))
@@ -71,6 +75,8 @@ def create_actions(window) -> None:
         window.edit_menu.addSeparator() if action is None else window.edit_menu.addAction(action)
     window.edit_menu.addSeparator()
     window.edit_menu.addAction(window.coder_action)
+    window.edit_menu.addAction(window.coders_action)
+    window.edit_menu.addAction(window.blind_action)
     window.annotation_menu = menu_bar.addMenu("")
     window.coding.fill_menu(window.annotation_menu)
     window.document_menu = menu_bar.addMenu("")
@@ -86,6 +92,7 @@ def create_actions(window) -> None:
         window.view_menu.addSeparator() if action is None else window.view_menu.addAction(action)
     window.coders_menu = window.view_menu.addMenu("")
     window.coders_menu.aboutToShow.connect(window._fill_coders_menu)
+    window.view_menu.addAction(window.side_by_side_action)
     window.words_menu = window.view_menu.addMenu("")
     for action in window.word_actions.values():
         window.words_menu.addAction(action)
@@ -139,5 +146,9 @@ def retranslate_menus(window) -> None:
     window.word_actions[WORDS_SHADING].setText(QCoreApplication.translate("MainWindow", "Alternating shading"))
     window.details_action.setText(QCoreApplication.translate("MainWindow", "Edit details…"))
     window.coder_action.setText(QCoreApplication.translate("MainWindow", "Coder name…"))
+    window.coders_action.setText(QCoreApplication.translate("MainWindow", "Coders…"))
+    window.blind_action.setText(QCoreApplication.translate(
+        "MainWindow", "Blind coding (others’ annotations hidden until a document is done)"))
+    window.side_by_side_action.setText(QCoreApplication.translate("MainWindow", "Compare coders side by side…"))
     window.about_action.setText(QCoreApplication.translate("MainWindow", "About GovCoder"))
     window.keys_action.setText(QCoreApplication.translate("MainWindow", "Keyboard shortcuts"))

@@ -35,3 +35,18 @@ def test_add_list_and_rename(tmp_path):
                 add_coder(session, "  ")
             with pytest.raises(GovCoderError, match="no coder named '王老师'"):
                 find_coder(session, "王老师")
+
+
+def test_only_a_coder_without_work_can_be_removed(tmp_path):
+    from desktop_app.core.annotate.coders import remove_coder
+
+    with init_project(tmp_path / "p.govcoder", sample=False) as project:
+        with project.session_factory.begin() as session:
+            session.add(Document(title="t", original_text="社区治理。", text="社区治理。", content_hash="x"))
+            session.flush()
+            add_coder(session, "new")
+            create_annotation(session, 1, 0, 2, "五治/法治", "busy")
+            remove_coder(session, "new")
+            with pytest.raises(GovCoderError, match="has work"):
+                remove_coder(session, "busy")
+            assert [c.name for c in list_coders(session)] == ["busy"]

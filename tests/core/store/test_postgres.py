@@ -55,3 +55,26 @@ def test_the_cli_works_against_postgres(govcoder, postgres_url):
     assert govcoder("--db", postgres_url, "docs", "--json").json()[0]["chars"] > 500
     refused = govcoder("--db", postgres_url, "init")
     assert refused.returncode == 1 and "already holds a project" in refused.stderr
+
+
+def test_blind_coding_and_assignment_on_postgres(postgres_url):
+    from desktop_app.core.analysis.retrieval import coded_segments
+    from desktop_app.core.annotate.assignment import assign_documents, list_assignments
+    from desktop_app.core.annotate.blind import set_blind_mode
+    from desktop_app.core.annotate.revisions import set_document_status
+
+    with init_project(postgres_url, sample=True) as project:
+        with project.session_factory.begin() as session:
+            documents = [d.id for d in list_documents(session)]
+            code = next(c for c in list_codes(session) if c.codable)
+            for coder in ("A", "B"):
+                create_annotation(session, documents[0], 0, 4, code.path, coder=coder)
+            set_blind_mode(session, True)
+            plan = assign_documents(session, ["A", "B"], overlap=0.4, seed=11)
+        with project.session_factory.begin() as session:
+            assert [s.coder for s in coded_segments(session, code.id, viewer="A")] == ["A"]
+            set_document_status(session, documents[0], "A", "done")
+        with project.session_factory() as session:
+            assert sorted(s.coder for s in coded_segments(session, code.id, viewer="A")) == ["A", "B"]
+            assert [a.coder for a in list_annotations(session, documents[0], viewer="B")] == ["B"]
+            assert [r.document for r in list_assignments(session) if len(r.coders) == 2] == plan.overlap_documents
