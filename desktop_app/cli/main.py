@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import annotations, codebook, documents, interchange, project
+from desktop_app.cli import annotations, codebook, documents, interchange, maintenance, project
 from desktop_app.cli.contract import run
 
-GROUPS = (project, documents, annotations, codebook, interchange)
+GROUPS = (project, documents, annotations, codebook, interchange, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

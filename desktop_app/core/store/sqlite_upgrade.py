@@ -26,6 +26,7 @@ from pathlib import Path
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.engine import SQLITE_BUSY_TIMEOUT_MS, make_engine, sqlite_url
 from desktop_app.core.store.migrate import MigrationReport, head_revision, refuse_unknown, run_migrations
+from desktop_app.core.store.sqlite_file import ProjectDamaged, damaged_message, sqlite_problem
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -93,6 +94,9 @@ def _upgrade_held(held: sqlite3.Connection, source: int, path: Path, label: str)
         return MigrationReport(current, head, None)
     tables = {row[0] for row in held.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     refuse_unknown(current, tables, label)
+    problem = held.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if problem != "ok":  # a damaged file is not upgraded (nor backed up again at every attempt)
+        raise ProjectDamaged(damaged_message(label, f"SQLite's check found: {sqlite_problem(problem)}"))
     backup = _backup(source, path, current) if current is not None else None
     work = path.with_name(f".{path.name}.upgrading")
     _remove_with_side_files(work)

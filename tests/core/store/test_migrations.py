@@ -220,3 +220,17 @@ def test_the_sibling_name_index_is_in_the_schema_at_head(tmp_path):
     with create_project(tmp_path / "p.govcoder") as project, project.engine.connect() as connection:
         indexes = {row[1]: row[2] for row in connection.execute(text("PRAGMA index_list(codes)"))}
     assert indexes.get("uq_codes_sibling_name") == 1  # unique
+
+
+def test_the_cli_says_what_an_upgrade_renamed(tmp_path, govcoder):
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0002")
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO codes (id, guid, name, description, colour, position, codable, keywords, guidance,"
+            " created_at) VALUES (2, 'c2', '网格化管理', '', '#ff0000', 1, 1, '[]', '{}', '2024-01-01')")
+    connection.close()
+    result = govcoder("--project", str(path), "stats", "--json")
+    assert result.returncode == 0 and result.json()["codes"] == 2
+    assert result.stderr == (f"govcoder: note: upgrading {path}: code 2 was renamed '网格化管理 (2)': code 1 at "
+                             "the top level is also named '网格化管理', and names are now unique among siblings\n")
