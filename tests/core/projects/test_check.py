@@ -74,3 +74,22 @@ def test_a_damaged_file_is_checked_and_its_damage_listed(govcoder, sample_projec
         assert "integrity" in kinds
     else:
         assert "  integrity: Page " in result.stdout
+
+
+@pytest.mark.postgres
+def test_on_postgres_the_annotations_are_checked(govcoder, postgres_url):
+    from sqlalchemy import create_engine, text
+
+    assert govcoder("--db", postgres_url, "init", "--sample").returncode == 0
+    code = next(c["path"] for c in govcoder("--db", postgres_url, "codebook", "list", "--json").json()
+                if c["codable"])
+    made = govcoder("--db", postgres_url, "annotate", "1", "0", "3", code, "--json").json()
+    clean = govcoder("--db", postgres_url, "check", "--json")
+    assert clean.returncode == 0 and clean.json()["checks"] == ["annotations"]
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE annotations SET quote = '伪造' WHERE id = :id"), {"id": made["id"]})
+    engine.dispose()
+    result = govcoder("--db", postgres_url, "check", "--json")
+    assert result.returncode == 1
+    assert [(p["kind"], p["id"]) for p in result.json()["problems"]] == [("quote", made["id"])]
