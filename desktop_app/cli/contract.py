@@ -47,7 +47,14 @@ def open_project_of(args: argparse.Namespace):
     from desktop_app.core.store.project import open_project
 
     location = location_of(args)
-    return open_project(location) if location else open_default_project()
+    project = open_project(location) if location else open_default_project()
+    # Said on stderr, so that --json output stays one document.
+    if project.read_only:
+        print(f"govcoder: note: the project is read-only here ({project.read_only}): it can be read, "
+              "and commands that change it are refused", file=sys.stderr)
+    for note in project.migration.notes if project.migration else ():
+        print(f"govcoder: note: upgrading {project.label}: {note}", file=sys.stderr)
+    return project
 
 
 def add_command(parent, name: str, handler: Handler, help_: str, json_flag: bool = True) -> argparse.ArgumentParser:

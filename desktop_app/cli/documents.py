@@ -32,7 +32,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.tokens:
             from desktop_app.core.text.importer import ensure_segmentation, segmenter_for
 
-            boundaries = ensure_segmentation(session, args.doc_id, segmenter_for(session))
+            boundaries = ensure_segmentation(session, args.doc_id, segmenter_for(session),
+                                             store=not project.read_only)
             session.commit()
             data["tokens"] = [[s, e] for s, e in zip([0, *boundaries[:-1]], boundaries, strict=True)]
         annotations = None

@@ -20,11 +20,12 @@ from desktop_app.cli import (
     coders,
     documents,
     interchange,
+    maintenance,
     project,
 )
 from desktop_app.cli.contract import run
 
-GROUPS = (project, documents, annotations, coders, assignment, codebook, interchange, agreement, backup)
+GROUPS = (project, documents, annotations, coders, assignment, codebook, interchange, agreement, backup, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,14 +6,16 @@ A path joins names with "/", so a name never contains "/". A name arriving from 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.core.codebook.tree import PATH_SEPARATOR, siblings_of
 from desktop_app.core.errors import GovCoderError
-from desktop_app.core.store.models import Code
+from desktop_app.core.store.models import SIBLING_NAME_INDEX, Code
 
 FULL_WIDTH_SOLIDUS = "／"
 MAX_NAME_LENGTH = 300
@@ -58,5 +60,21 @@ def ensure_free_among_siblings(session: Session, parent_id: int | None, name: st
     if except_id is not None:
         query = query.where(Code.id != except_id)
     if session.scalar(query) is not None:
-        where = "at the top level" if parent_id is None else "under the same parent"
-        raise GovCoderError(f"there is already a code named {name!r} {where}")
+        raise GovCoderError(_taken(parent_id, name))
+
+
+@contextmanager
+def claimed_among_siblings(parent_id: int | None, name: str) -> Iterator[None]:
+    """Around the flush that gives a code its name or parent. The check above can pass in two windows
+    at once; the database's unique index then refuses the later one, which is told as the check would."""
+    try:
+        yield
+    except IntegrityError as error:
+        if SIBLING_NAME_INDEX in str(error.orig):
+            raise GovCoderError(_taken(parent_id, name)) from None
+        raise
+
+
+def _taken(parent_id: int | None, name: str) -> str:
+    where = "at the top level" if parent_id is None else "under the same parent"
+    return f"there is already a code named {name!r} {where}"

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.codebook.colours import PALETTE, check_colour
-from desktop_app.core.codebook.names import check_name, ensure_free_among_siblings
+from desktop_app.core.codebook.names import check_name, claimed_among_siblings, ensure_free_among_siblings
 from desktop_app.core.codebook.siblings import get_code, insert_at, sibling_ids
 from desktop_app.core.codebook.tree import code_paths
 from desktop_app.core.errors import GovCoderError
@@ -82,7 +82,8 @@ def create_code(
                 colour=colour, codable=codable, keywords=_keywords(keywords), guidance=_guidance(guidance or {}),
                 position=len(sibling_ids(session, parent_id)))
     session.add(code)
-    session.flush()
+    with claimed_among_siblings(parent_id, name):
+        session.flush()
     placed = insert_at(session, parent_id, code.id, index)
     return CodeCreated(code.id, parent_id, placed, code_paths(session)[code.id])
 
@@ -98,7 +99,8 @@ def edit_fields(session: Session, code_id: int, **changes: Any) -> CodeEdit:
     old = {key: deepcopy(getattr(code, key)) for key in new}
     for key, value in new.items():
         setattr(code, key, value)
-    session.flush()
+    with claimed_among_siblings(code.parent_id, code.name):
+        session.flush()
     return CodeEdit(code.id, code_paths(session)[code.id], old, {k: deepcopy(v) for k, v in new.items()})
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.codebook.names import ensure_free_among_siblings
+from desktop_app.core.codebook.names import claimed_among_siblings, ensure_free_among_siblings
 from desktop_app.core.codebook.recoding import Recoded, recode_annotations, undo_recode
 from desktop_app.core.codebook.siblings import (
     descendant_ids,
@@ -92,7 +92,8 @@ def move_code(session: Session, code_id: int, new_parent_id: int | None, index: 
     if new_parent_id != old_parent_id:
         ensure_free_among_siblings(session, new_parent_id, code.name)
         code.parent_id = new_parent_id
-        session.flush()
+        with claimed_among_siblings(new_parent_id, code.name):
+            session.flush()
         renumber(session, sibling_ids(session, old_parent_id))
     new_index = insert_at(session, new_parent_id, code_id, index)
     return CodeMoved(code_id, old_parent_id, old_index, new_parent_id, new_index, paths[code_id],

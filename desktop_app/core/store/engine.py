@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.core.store.postgres import configure_postgres
 
 # Long enough to wait out another process's commit (a second window, a CLI run), short enough that a
 # truly stuck lock is reported instead of hanging the interface.
@@ -38,10 +42,11 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _configure_sqlite(dbapi_connection, _record) -> None:
+def _configure_sqlite(dbapi_connection, _record, *, writable: bool = True) -> None:
     # Every connection, not just the first: foreign keys are off by default per connection.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if writable:
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -53,13 +58,32 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 _json_serializer = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 
 
-def make_engine(url: str) -> Engine:
+def read_only_uri(path: Path, *, immutable: bool) -> str:
+    """SQLite's URI for reading `path` without ever writing it; `immutable` also skips the -shm file
+    (which a read-only file system cannot hold) and locking, so only for files nobody can change."""
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def make_engine(url: str, *, read_only: str | None = None) -> Engine:
+    """An engine for `url`; `read_only` is a SQLite URI from `read_only_uri` to open the file through."""
     if is_sqlite(url):
+        if read_only is not None:
+            uri = read_only
+
+            def connect() -> sqlite3.Connection:
+                return sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000,
+                                       check_same_thread=False)
+
+            engine = create_engine(url, creator=connect, json_serializer=_json_serializer)
+            event.listen(engine, "connect", partial(_configure_sqlite, writable=False))
+            return engine
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000},
                                json_serializer=_json_serializer)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, json_serializer=_json_serializer)
+    engine = create_engine(url, pool_pre_ping=True, json_serializer=_json_serializer)
+    configure_postgres(engine)
+    return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

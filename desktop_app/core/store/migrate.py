@@ -1,14 +1,17 @@
-"""Bring a project's schema up to date when it opens: back it up first, refuse one from the future."""
+"""Bring a project's schema up to date when it opens: back it up first, refuse one from the future.
+
+A SQLite project is upgraded as a copy that replaces it only when complete (`sqlite_upgrade`): SQLite
+commits most schema changes at once, so a migration failing half-way would otherwise leave a project
+that no later attempt can open. PostgreSQL runs the migrations in one transaction instead.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop_app.core.errors import GovCoderError
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
 
 # The newest revision in db/versions. An up-to-date project is recognised by comparing with this, without
 # loading Alembic (a quarter of every CLI command's start-up); a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 # An arbitrary constant naming GovCoder's migration lock among PostgreSQL advisory locks.
 _PG_MIGRATION_LOCK = 0x60C0DE
@@ -31,6 +34,8 @@ class MigrationReport:
     from_revision: str | None
     to_revision: str
     backup: Path | None
+    # What a migration changed in the project's content to fit the new schema, in words.
+    notes: tuple[str, ...] = field(default=())
 
     @property
     def changed(self) -> bool:
@@ -59,22 +64,7 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def _backup_sqlite(path: Path, revision: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    # The backup API copies a consistent snapshot, WAL contents included; a file copy could not.
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination)
-        destination.close()
-    finally:
-        source.close()
-    return target
-
-
-def _stamped_revision(engine: Engine) -> str | None:
+def stamped_revision(engine: Engine) -> str | None:
     """The revision recorded in the database, or None where there is none (or no table to hold it)."""
     try:
         with engine.connect() as connection:
@@ -83,48 +73,72 @@ def _stamped_revision(engine: Engine) -> str | None:
         return None
 
 
-def upgrade_project(engine: Engine, label: str) -> MigrationReport:
-    """Migrate the database behind `engine` to the newest schema this GovCoder knows."""
-    if _stamped_revision(engine) == SCHEMA_HEAD:
-        return MigrationReport(SCHEMA_HEAD, SCHEMA_HEAD, None)
-    from alembic import command
+def current_revision(connection: Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def refuse_unknown(current: str | None, tables: set[str], label: str) -> None:
+    """Refuse a schema from a newer GovCoder, and a database (`tables`) that is not a GovCoder project."""
+    if current is not None and current not in _known_revisions():
+        raise GovCoderError(
+            f"{label} was saved by a newer GovCoder (schema {current}); this version knows schemas "
+            f"up to {head_revision()}. Update GovCoder to open it."
+        )
+    if current is None:
+        if tables:
+            raise GovCoderError(
+                f"{label} is a database but not a GovCoder project (it has tables: "
+                f"{', '.join(sorted(tables)[:5])})"
+            )
+
+
+def run_migrations(connection: Connection, revision: str = "head") -> tuple[str, ...]:
+    """Run the migrations on `connection`; returns the notes they left about changed content."""
+    from alembic import command
+
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    config.attributes["notes"] = []
+    command.upgrade(config, revision)
+    return tuple(config.attributes["notes"])
+
+
+def upgrade_project(engine: Engine, label: str) -> MigrationReport:
+    """Migrate the database behind `engine` to the newest schema this GovCoder knows."""
+    stamped = stamped_revision(engine)
+    if stamped == SCHEMA_HEAD:
+        return MigrationReport(SCHEMA_HEAD, SCHEMA_HEAD, None)
+    if stamped is not None:
+        refuse_unknown(stamped, set(), label)  # a newer GovCoder's project, refused before anything else
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        # Imported here: the file work is needed only when an upgrade is due, and it builds on this module.
+        from desktop_app.core.store.sqlite_upgrade import upgrade_sqlite_copy
+
+        engine.dispose()  # the upgrade needs the file to itself
+        return upgrade_sqlite_copy(path, label)
+    return _upgrade_in_place(engine, label)
+
+
+def _upgrade_in_place(engine: Engine, label: str) -> MigrationReport:
     head = head_revision()
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Team members opening the project at the same moment must not both migrate it.
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
-        current = MigrationContext.configure(connection).get_current_revision()
+            # A migration may rewrite a large table: no statement limit while it runs (locks still time out).
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
+        current = current_revision(connection)
         if current == head:
             return MigrationReport(current, head, None)
-        if current is not None and current not in _known_revisions():
-            raise GovCoderError(
-                f"{label} was saved by a newer GovCoder (schema {current}); this version knows schemas "
-                f"up to {head}. Update GovCoder to open it."
-            )
-        if current is None:
-            tables = set(inspect(connection).get_table_names())
-            if tables:
-                raise GovCoderError(
-                    f"{label} is a database but not a GovCoder project (it has tables: "
-                    f"{', '.join(sorted(tables)[:5])})"
-                )
-        backup = None
-        path = sqlite_path(str(engine.url))
-        if current is not None and path is not None:
-            backup = _backup_sqlite(path, current)
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, head)
-    return MigrationReport(current, head, backup)
+        refuse_unknown(current, set(inspect(connection).get_table_names()) if current is None else set(), label)
+        notes = run_migrations(connection)
+    return MigrationReport(current, head, None, notes)
 
 
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Migrate to a given revision (tests build projects as older versions of GovCoder left them)."""
-    from alembic import command
-
     with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        run_migrations(connection, revision)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -41,6 +42,7 @@ SCRIPTS = ("simplified", "traditional", "mixed", "other")
 ATTRIBUTE_TYPES = ("text", "number", "date", "boolean")
 MEMO_KINDS = ("project", "document", "code")
 DOCUMENT_STATUSES = ("not_started", "in_progress", "done")
+SIBLING_NAME_INDEX = "uq_codes_sibling_name"
 
 
 def utcnow() -> datetime:
@@ -145,6 +147,9 @@ class Code(Base):
         CheckConstraint("name NOT LIKE '%/%'", name="name_has_no_slash"),
         CheckConstraint("name <> ''", name="name_not_empty"),
         Index("ix_codes_parent_position", "parent_id", "position"),
+        # Names are unique among siblings; NULL (top level) would never collide, hence the coalesce
+        # (no code has the id -1). Migration 0003 made it; a rebuild of this table must make it again.
+        Index(SIBLING_NAME_INDEX, text("coalesce(parent_id, -1)"), "name", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,10 +18,24 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.db_errors import describe
-from desktop_app.core.store.engine import make_engine, make_session_factory, sqlite_path, sqlite_url
+from desktop_app.core.store.engine import (
+    make_engine,
+    make_session_factory,
+    read_only_uri,
+    sqlite_path,
+    sqlite_url,
+)
 from desktop_app.core.store.file_guard import FileGuard
-from desktop_app.core.store.migrate import MigrationReport, upgrade_project
+from desktop_app.core.store.migrate import SCHEMA_HEAD, MigrationReport, stamped_revision, upgrade_project
 from desktop_app.core.store.models import Code, Document
+from desktop_app.core.store.sqlite_file import (
+    Access,
+    ProjectReadOnly,
+    access,
+    check_file,
+    quick_check,
+    translate_errors,
+)
 
 logger = logging.getLogger(__name__)
 ENV_DB = "GOVCODER_DB"
@@ -34,6 +48,8 @@ class Project:
     engine: Engine
     session_factory: sessionmaker[Session]
     migration: MigrationReport | None = field(default=None)
+    # Why this project cannot be written here (a read-only file system, ...), or None.
+    read_only: str | None = None
     guard: FileGuard | None = field(default=None)  # a project file's identity as opened
 
     @property
@@ -120,47 +136,99 @@ def resolve_location(project: str | None, db: str | None) -> str | None:
     return None
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if path.is_dir():
-        raise GovCoderError(f"{path} is a folder, not a project file")
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                raise GovCoderError(f"{path} is not a GovCoder project (not a SQLite database)")
+def _connect(url: str, label: str, *, check: bool = True) -> Project:
+    path = sqlite_path(url)
+    for _attempt in range(3):
+        identity = _identity(path)
+        try:
+            return _connect_once(url, path, label, check=check)
+        except GovCoderError:
+            # Another process swapped in its upgrade of this project while this one was opening the file
+            # it replaced (SQLite then reports the file moved, or an I/O error): open the new one.
+            if identity is None or _identity(path) == identity:
+                raise
+    raise GovCoderError(f"cannot open {label}: it kept being replaced while it was opened; try again")
 
 
-def _connect(url: str, label: str) -> Project:
+def _identity(path: Path | None) -> tuple[int, int] | None:
     try:
-        engine = make_engine(url)
+        status = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino) if status else None
+
+
+def _connect_once(url: str, path: Path | None, label: str, *, check: bool) -> Project:
+    mode = access(path) if path is not None else Access()
+    try:
+        engine = _engine(url, path, mode, label)
     except (SQLAlchemyError, ImportError) as error:
         raise GovCoderError(f"cannot open {label}: {hide_password(str(error), url)}") from None
     try:
-        report = upgrade_project(engine, label)
+        report = _current_schema(engine, label, mode) if mode.read_only else upgrade_project(engine, label)
+        if path is not None and check:
+            quick_check(engine, path, label)
     except GovCoderError:
         engine.dispose()
         raise
     except (SQLAlchemyError, sqlite3.Error) as error:
         engine.dispose()
         logger.debug("opening %s failed", label, exc_info=True)  # shown with GOVCODER_DEBUG=1
-        raise GovCoderError(f"cannot open {label}: {hide_password(describe(error, sqlite_path(url)), url)}") from None
-    path = sqlite_path(url)
+        raise GovCoderError(f"cannot open {label}: {hide_password(describe(error, path), url)}") from None
+    if report.changed:
+        engine.dispose()  # its connections may still hold the file the upgrade replaced
     guard = FileGuard(path) if path is not None and path.exists() else None
-    return Project(url, engine, make_session_factory(engine), report, guard)
+    return Project(url, engine, make_session_factory(engine), report, read_only=mode.read_only, guard=guard)
 
 
-def open_project(location: str | Path) -> Project:
-    """Open an existing project, migrating it if it was made by an older GovCoder."""
+def _engine(url: str, path: Path | None, mode: Access, label: str) -> Engine:
+    if path is None:
+        return make_engine(url)
+    if not mode.read_only:
+        engine = make_engine(url)
+    else:
+        engine = make_engine(url, read_only=read_only_uri(path, immutable=mode.immutable))
+        try:
+            engine.connect().close()
+        except DBAPIError:
+            engine.dispose()
+            if Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size:
+                raise GovCoderError(
+                    f"cannot read {label} here ({mode.read_only}): its latest changes are in {path.name}-wal, "
+                    f"which SQLite reads only with a {path.name}-shm file it cannot make in that folder; "
+                    "copy the project together with its -wal file somewhere you can write") from None
+            # Nobody has the file open (no -shm), and nothing waits in a -wal: read it as it is.
+            engine = make_engine(url, read_only=read_only_uri(path, immutable=True))
+    translate_errors(engine, path, mode.read_only)
+    return engine
+
+
+def _current_schema(engine: Engine, label: str, mode: Access) -> MigrationReport:
+    """A project opened read-only cannot be upgraded: it must already be at this GovCoder's schema."""
+    revision = stamped_revision(engine)
+    if revision != SCHEMA_HEAD:
+        made_by = f"was made by another version of GovCoder (schema {revision})" if revision else \
+            "is not a GovCoder project this version can read"
+        raise ProjectReadOnly(f"the project is read-only here: {label} ({mode.read_only}), and it {made_by}; "
+                              "opening it needs an upgrade, which writes: copy it somewhere you can write "
+                              "and open the copy")
+    return MigrationReport(revision, revision, None)
+
+
+def open_project(location: str | Path, *, check: bool = True) -> Project:
+    """Open an existing project, migrating it if it was made by an older GovCoder. `check=False` skips
+    the quick integrity check (for the full check, which must open a damaged project to describe it)."""
     url = to_url(location)
     path = sqlite_path(url)
     if path is not None:
         if not path.exists():
             raise GovCoderError(f"no project at {path} (create one with: govcoder --project {path} init)")
-        _check_sqlite_file(path)
         if path.is_file() and path.stat().st_size == 0:
             # SQLite would quietly make an empty file a database: only `init` may make a project.
             raise GovCoderError(f"{path} is an empty file, not a project (make it one with: "
                                 f"govcoder --project {path} init)")
-    return _connect(url, redacted_location(url))
+        check_file(path)
+    return _connect(url, redacted_location(url), check=check)
 
 
 def create_project(location: str | Path) -> Project:
@@ -168,7 +236,7 @@ def create_project(location: str | Path) -> Project:
     url = to_url(location)
     path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path)
+        check_file(path)
         if not path.parent.exists():
             path.parent.mkdir(parents=True)
     label = redacted_location(url)

@@ -148,8 +148,10 @@ def _kept(stop: Cancelled) -> str:
     return f"the rows after its first {stop.kept:,} were not imported"
 
 
-def ensure_segmentation(session: Session, document_id: int, segmenter: Segmenter) -> list[int]:
-    """The document's token boundaries, from the cache unless the dictionary changed since."""
+def ensure_segmentation(session: Session, document_id: int, segmenter: Segmenter, *,
+                        store: bool = True) -> list[int]:
+    """The document's token boundaries, from the cache unless the dictionary changed since; computed
+    ones are cached unless `store` is false (a project opened read-only)."""
     cached = session.get(Segmentation, document_id)
     if cached is not None and cached.dictionary_hash == segmenter.dictionary_hash:
         return unpack_boundaries(cached.boundaries)
@@ -157,6 +159,8 @@ def ensure_segmentation(session: Session, document_id: int, segmenter: Segmenter
     if document is None:
         raise GovCoderError(f"no document with id {document_id} in this project")
     packed = segmenter.packed_boundaries(document.text)
+    if not store:
+        return unpack_boundaries(packed)
     if cached is None:
         session.add(Segmentation(document_id=document_id, dictionary_hash=segmenter.dictionary_hash,
                                  boundaries=packed))

@@ -1,6 +1,7 @@
 """Opening a project brings its schema up to date safely, and refuses what it cannot understand."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -146,3 +147,114 @@ def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path):
     with create_project(tmp_path / "new.govcoder") as project, project.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def test_an_upgrade_that_fails_half_way_leaves_the_project_as_it_was_and_names_the_backup(tmp_path):
+    import re
+    from contextlib import closing
+
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0001")
+    # A stray table named like the second one 0002 creates: the upgrade fails after its first table.
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("CREATE TABLE document_statuses (note TEXT)")
+
+    for _attempt in range(2):  # and the same again: the failure never feeds on itself
+        with pytest.raises(GovCoderError) as failed:
+            open_project(path)
+        message = str(failed.value)
+        assert "\n" not in message
+        assert "from schema 0001" in message and "document_statuses already exists" in message
+        assert "The project was not changed" in message
+        backup = Path(re.search(r"a backup of it is at (\S+)$", message).group(1))
+        assert backup.exists() and backup.name.startswith("old.govcoder.backup-0001-")
+        with closing(sqlite3.connect(path)) as connection:
+            assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            assert "segmentations" not in tables
+            assert connection.execute("SELECT quote FROM annotations").fetchall() == [("网格员",)]
+    assert not list(tmp_path.glob(".old.govcoder.upgrading*"))
+
+    # With the stray table gone the upgrade goes through: never "table segmentations already exists".
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("DROP TABLE document_statuses")
+    with open_project(path) as project, project.session_factory() as session:
+        assert project.migration.to_revision == head_revision()
+        assert session.execute(text("SELECT quote FROM annotations")).scalars().all() == ["网格员"]
+
+
+def test_an_old_project_open_elsewhere_is_not_upgraded_under_the_other_program(tmp_path):
+    from contextlib import closing
+
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0001")
+    with closing(sqlite3.connect(path)) as other:
+        other.execute("PRAGMA journal_mode=WAL")
+        other.execute("SELECT count(*) FROM documents").fetchone()
+        with pytest.raises(GovCoderError, match="open in another window or program"):
+            open_project(path)
+    with open_project(path) as project:
+        assert project.migration.to_revision == head_revision()
+
+
+def test_two_processes_opening_an_old_project_at_once_both_get_one_upgrade(tmp_path, govcoder):
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0001")
+    start_line, go = Path(__file__).with_name("start_line.py"), tmp_path / "go"
+    ready = [tmp_path / f"ready-{i}" for i in range(2)]
+    racers = [subprocess.Popen([sys.executable, str(start_line), str(r), str(go), "govcoder", "--project",
+                                str(path), "stats", "--json"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for r in ready]
+    while not all(r.exists() for r in ready):
+        assert all(p.poll() is None for p in racers)
+        time.sleep(0.02)
+    go.touch()
+    results = [(p.wait(timeout=120), *p.communicate()) for p in racers]
+    assert [rc for rc, _out, _err in results] == [0, 0], results
+    assert all('"annotations": 1' in out for _rc, out, _err in results)
+    assert len(list(tmp_path.glob("old.govcoder.backup-*"))) == 1
+
+
+def test_an_upgrade_renames_siblings_that_share_a_name_and_says_so(tmp_path):
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0002")
+    with sqlite3.connect(path) as connection:
+        for code_id, name in ((2, "网格化管理"), (3, "网格化管理 (2)"), (4, "网格化管理")):
+            connection.execute(
+                "INSERT INTO codes (id, guid, name, description, colour, position, codable, keywords, guidance,"
+                " created_at) VALUES (?, ?, ?, '', '#ff0000', ?, 1, '[]', '{}', '2024-01-01')",
+                (code_id, f"c{code_id}", name, code_id))
+        connection.execute("UPDATE annotations SET code_id = 4")
+    connection.close()
+
+    with open_project(path) as project, project.session_factory() as session:
+        names = dict(session.execute(text("SELECT id, name FROM codes")).all())
+        annotated = session.execute(text("SELECT code_id FROM annotations")).scalars().all()
+        notes = project.migration.notes
+    assert names == {1: "网格化管理", 2: "网格化管理 (3)", 3: "网格化管理 (2)", 4: "网格化管理 (4)"}
+    assert annotated == [4]  # the coding stays with its code, whatever the code is now called
+    assert len(notes) == 2 and notes[0].startswith("code 2 was renamed '网格化管理 (3)'")
+
+
+def test_the_sibling_name_index_is_in_the_schema_at_head(tmp_path):
+    with create_project(tmp_path / "p.govcoder") as project, project.engine.connect() as connection:
+        indexes = {row[1]: row[2] for row in connection.execute(text("PRAGMA index_list(codes)"))}
+    assert indexes.get("uq_codes_sibling_name") == 1  # unique
+
+
+def test_the_cli_says_what_an_upgrade_renamed(tmp_path, govcoder):
+    path = tmp_path / "old.govcoder"
+    make_project_at_revision(path, "0002")
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO codes (id, guid, name, description, colour, position, codable, keywords, guidance,"
+            " created_at) VALUES (2, 'c2', '网格化管理', '', '#ff0000', 1, 1, '[]', '{}', '2024-01-01')")
+    connection.close()
+    result = govcoder("--project", str(path), "stats", "--json")
+    assert result.returncode == 0 and result.json()["codes"] == 2
+    assert result.stderr == (f"govcoder: note: upgrading {path}: code 2 was renamed '网格化管理 (2)': code 1 at "
+                             "the top level is also named '网格化管理', and names are now unique among siblings\n")
