@@ -13,7 +13,7 @@ from urllib.parse import quote
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.core.errors import GovCoderError
