@@ -48,13 +48,23 @@ def open_project_of(args: argparse.Namespace):
 
     location = location_of(args)
     project = open_project(location) if location else open_default_project()
-    # Said on stderr, so that --json output stays one document.
+    # Said on stderr when the command has succeeded (run prints them), so that --json output stays one
+    # document and a failure stays one line.
     if project.read_only:
-        print(f"govcoder: note: the project is read-only here ({project.read_only}): it can be read, "
-              "and commands that change it are refused", file=sys.stderr)
+        _notes.append(f"the project is read-only here ({project.read_only}): it can be read, "
+                      "and commands that change it are refused")
     for note in project.migration.notes if project.migration else ():
-        print(f"govcoder: note: upgrading {project.label}: {note}", file=sys.stderr)
+        _notes.append(f"upgrading {project.label}: {note}")
     return project
+
+
+_notes: list[str] = []
+
+
+def _say_notes() -> None:
+    for note in _notes:
+        print(f"govcoder: note: {note}", file=sys.stderr)
+    _notes.clear()
 
 
 def add_command(parent, name: str, handler: Handler, help_: str, json_flag: bool = True) -> argparse.ArgumentParser:
@@ -94,8 +104,11 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         log = logging.getLogger("desktop_app")
         log.setLevel(logging.DEBUG)
         log.addHandler(logging.StreamHandler(sys.stderr))
+    _notes.clear()
     try:
-        return handler(args)
+        code = handler(args)
+        _say_notes()
+        return code
     except GovCoderError as error:
         print(f"govcoder: error: {error}", file=sys.stderr)
         return 1

@@ -144,8 +144,23 @@ def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path):
 
     from desktop_app.core.store.models import Base
 
-    with create_project(tmp_path / "new.govcoder") as project, project.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    def compared(obj, name, type_, _reflected, _compare_to) -> bool:
+        # SQLite's reflection cannot read an expression index: the sibling-name index is checked by
+        # its own test at head (it exists and is unique), and left out here.
+        return not (type_ == "index" and name == "uq_codes_sibling_name")
+
+    with create_project(tmp_path / "new.govcoder") as project, project.engine.connect() as connection, \
+            warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index",
+                                SAWarning)
+        warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression-based index",
+                                UserWarning)
+        context = MigrationContext.configure(connection, opts={"include_object": compared})
+        differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
 
