@@ -139,14 +139,13 @@ def test_an_older_project_gets_its_documents_lengths_stored_and_the_list_reads_n
 
 
 def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path):
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from desktop_app.core.store.models import Base
-
     import warnings
 
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
     from sqlalchemy.exc import SAWarning
+
+    from desktop_app.core.store.models import Base
 
     def compared(obj, name, type_, _reflected, _compare_to) -> bool:
         # SQLite's reflection cannot read an expression index: the sibling-name index is checked by
