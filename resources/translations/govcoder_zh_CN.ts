@@ -471,6 +471,183 @@ The last change may not have been saved.</source>
         <source>Delete annotation %1</source>
         <translation>删除标注 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/adjudication_commands.py" line="23"/>
+        <source>Edited span for %1</source>
+        <translation>%1 处的编辑片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/adjudication_commands.py" line="25"/>
+        <source>Take %1 at %2</source>
+        <translation>在 %2 处采用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/adjudication_commands.py" line="28"/>
+        <source>Take both at %1</source>
+        <translation>在 %1 处采用双方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/adjudication_commands.py" line="30"/>
+        <source>Take neither at %1</source>
+        <translation>在 %1 处均不采用</translation>
+    </message>
+</context>
+<context>
+    <name>Disagreements</name>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="18"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="19"/>
+        <source>different code</source>
+        <translation>编码不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="20"/>
+        <source>different extent</source>
+        <translation>范围不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="28"/>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="29"/>
+        <source>took %1</source>
+        <translation>采用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="30"/>
+        <source>both</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="31"/>
+        <source>neither</source>
+        <translation>均不采用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="32"/>
+        <source>edited span</source>
+        <translation>编辑片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="34"/>
+        <source>%1 (by %2)</source>
+        <translation>%1（%2 裁定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="77"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="78"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="79"/>
+        <source>Codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="80"/>
+        <source>Coders</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="81"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_model.py" line="82"/>
+        <source>Decision</source>
+        <translation>裁定</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsPanel</name>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="102"/>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="103"/>
+        <source>Take A</source>
+        <translation>采用 A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="103"/>
+        <source>Take B</source>
+        <translation>采用 B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="103"/>
+        <source>Both</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="104"/>
+        <source>Neither</source>
+        <translation>均不采用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="104"/>
+        <source>Edited span</source>
+        <translation>编辑片段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="105"/>
+        <source>Copy the first coder’s spans into the consensus layer (1)</source>
+        <translation>将第一位编码员的片段复制到共识层（1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="106"/>
+        <source>Copy the second coder’s spans into the consensus layer (2)</source>
+        <translation>将第二位编码员的片段复制到共识层（2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="107"/>
+        <source>Copy both coders’ spans into the consensus layer (3)</source>
+        <translation>将两位编码员的片段都复制到共识层（3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="108"/>
+        <source>Leave the passage uncoded in the consensus layer (0)</source>
+        <translation>在共识层中不对该段落编码（0）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="109"/>
+        <source>Apply the passage’s codes to the span selected in the text (E)</source>
+        <translation>将该段落的编码应用到文本中选定的片段（E）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="171"/>
+        <source>Choose two different coders.</source>
+        <translation>请选择两位不同的编码员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="196"/>
+        <source>%1 disagreements, %2 decided into the consensus layer</source>
+        <translation>%1 处分歧，%2 处已裁定进入共识层</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="231"/>
+        <source>Choose a disagreement in the list first.</source>
+        <translation>请先在列表中选择一处分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="240"/>
+        <source>Select the consensus span in the text of this passage’s document first.</source>
+        <translation>请先在该段落所在文档的文本中选定共识片段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/analysis/disagreements_panel.py" line="247"/>
+        <source>This disagreement is decided already: undo that decision first (Edit &gt; Undo).</source>
+        <translation>此分歧已裁定：请先撤销该裁定（编辑 &gt; 撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>
@@ -543,37 +720,37 @@ The last change may not have been saved.</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
         <source>Outlet</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="46"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="49"/>
         <source>Script</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="49"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="47"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="49"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/documents/list_model.py" line="48"/>
+        <location filename="../../desktop_app/gui/documents/list_model.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -874,267 +1051,282 @@ The last change may not have been saved.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="107"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="110"/>
         <source>GovCoder — %1</source>
         <translation>GovCoder — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="108"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="111"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="109"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="110"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="113"/>
         <source>&amp;Annotation</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="111"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="114"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="112"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="115"/>
         <source>Original text and cleaning record…</source>
         <translation>原文与清理记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="116"/>
         <source>Document memo</source>
         <translation>文档备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="114"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="117"/>
         <source>Mark as not started</source>
         <translation>标记为未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="115"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="118"/>
         <source>Mark as in progress</source>
         <translation>标记为进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="116"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="119"/>
         <source>Mark as done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="117"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="120"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="118"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="121"/>
         <source>Word boundaries</source>
         <translation>词语边界</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="119"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="122"/>
         <source>Coders shown</source>
         <translation>显示的编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="120"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="123"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="121"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="124"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="122"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="123"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="126"/>
+        <source>A&amp;nalysis</source>
+        <translation>分析(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="127"/>
+        <source>Disagreements and adjudication…</source>
+        <translation>分歧与裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="128"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="124"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="129"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="125"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="126"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="131"/>
         <source>&amp;Find in document…</source>
         <translation>在文档中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="127"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="132"/>
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="128"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="133"/>
         <source>Find previous</source>
         <translation>查找上一个</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="129"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="134"/>
         <source>Go to documents</source>
         <translation>转到文档列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="129"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="134"/>
         <source>Go to the text</source>
         <translation>转到正文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="130"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="135"/>
         <source>Go to the codebook</source>
         <translation>转到编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="130"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="135"/>
         <source>Go to annotations</source>
         <translation>转到标注列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="133"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="138"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="134"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="139"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="135"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="140"/>
         <source>Actual size</source>
         <translation>实际大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="136"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="141"/>
         <source>Show other coders’ annotations</source>
         <translation>显示其他编码员的标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="137"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="142"/>
         <source>Hidden</source>
         <translation>不显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="138"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="143"/>
         <source>Subtle separators</source>
         <translation>淡色分隔线</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="139"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="144"/>
         <source>Alternating shading</source>
         <translation>交替底色</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="140"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="145"/>
         <source>Edit details…</source>
         <translation>编辑文档信息…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="141"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="146"/>
         <source>Coder name…</source>
         <translation>编码员姓名…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="142"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="147"/>
         <source>About GovCoder</source>
         <translation>关于 GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/menus.py" line="143"/>
+        <location filename="../../desktop_app/gui/shell/menus.py" line="148"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="117"/>
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="113"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="117"/>
         <source>Code as (your name or initials):</source>
         <translation>以此身份编码（姓名或缩写）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="184"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="184"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="185"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="185"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="186"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="186"/>
         <source>Coded segments</source>
         <translation>编码片段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="187"/>
+        <source>Disagreements</source>
+        <translation>分歧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="191"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="280"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="315"/>
         <source>Edit details of %1</source>
         <translation>编辑文档信息：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="390"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="421"/>
         <source>GovCoder</source>
         <translation>GovCoder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="402"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="433"/>
         <source>Project: %1 (moved or deleted: nothing more is saved)</source>
         <translation>项目：%1（已被移动或删除：不再保存任何更改）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="405"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="436"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="406"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="437"/>
         <source>Coder: %1</source>
         <translation>编码员：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="410"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="441"/>
         <source>%1 characters · %2 annotations (%3 mine)</source>
         <translation>%1 字 · %2 条标注（我的 %3 条）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/main_window.py" line="414"/>
+        <location filename="../../desktop_app/gui/shell/main_window.py" line="445"/>
         <source>No document open</source>
         <translation>未打开文档</translation>
     </message>
@@ -1160,17 +1352,17 @@ The last change may not have been saved.</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="52"/>
+        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="60"/>
         <source>with sub-codes</source>
         <translation>含子编码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="53"/>
+        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="61"/>
         <source>mine only</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/annotations/segments_panel.py" line="95"/>
+        <location filename="../../desktop_app/gui/annotations/segments_model.py" line="177"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1401,12 +1593,12 @@ The last change may not have been saved.</source>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="102"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="107"/>
         <source>Waiting for another program to finish writing to the project…</source>
         <translation>正在等待另一个程序完成对项目的写入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="190"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="195"/>
         <source>The project file was moved while it was open.
 It was at: %1
 It is now at: %2</source>
@@ -1415,75 +1607,75 @@ It is now at: %2</source>
 现位置：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="193"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="198"/>
         <source>The project file was moved or renamed while it was open.
 It was at: %1</source>
         <translation>项目文件在打开期间被移动或重命名了。
 原位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="196"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="201"/>
         <source>The project file was deleted while it was open.
 It was at: %1</source>
         <translation>项目文件在打开期间被删除了。
 原位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="198"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="203"/>
         <source>The project file was replaced by another file while it was open.
 It is at: %1</source>
         <translation>项目文件在打开期间被另一个文件替换了。
 位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="201"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="206"/>
         <source>The project file cannot be reached.
 It is at: %1</source>
         <translation>无法访问项目文件。
 位置：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="203"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="208"/>
         <source>This change was not saved, and no further change will be. Restore the file (from the wastebasket or a backup) and open it again.</source>
         <translation>此项更改未保存，之后的更改也不会保存。请（从回收站或备份中）恢复该文件后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="206"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="211"/>
         <source>This change was not saved, and no further change will be until you open the project again from where it is now; the changes made before are in it.</source>
         <translation>此项更改未保存；在从新位置重新打开项目之前，之后的更改也不会保存。此前的更改都已在该文件中。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="213"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="218"/>
         <source>Another program (another GovCoder window or a govcoder command) is writing to the project. Try again when it has finished.</source>
         <translation>另一个程序（另一个 GovCoder 窗口或 govcoder 命令）正在写入项目。请待其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="215"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="220"/>
         <source>The disk holding the project is full. Free some space and try again.</source>
         <translation>项目所在的磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="216"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="221"/>
         <source>The project cannot be written (a read-only file or folder).</source>
         <translation>无法写入项目（文件或文件夹为只读）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="217"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="222"/>
         <source>The project file is damaged. Work on a copy and restore it from a backup.</source>
         <translation>项目文件已损坏。请在副本上操作，并从备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="219"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="224"/>
         <source>The project cannot be reached (a disconnected drive, or a database server that is down).</source>
         <translation>无法访问项目（磁盘已断开，或数据库服务器已停止）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="224"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="229"/>
         <source>This change was not saved: %1</source>
         <translation>此项更改未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/base/workbench.py" line="276"/>
+        <location filename="../../desktop_app/gui/base/workbench.py" line="280"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
     </message>
