@@ -168,3 +168,16 @@ def test_adjudication_and_its_undo_on_postgres(postgres_url):
         with opened.session_factory() as session:
             assert [(c, s, e) for c, s, e, _ in consensus(session)] == [("法治", 7, 13)]
             assert [d.undone_by for d in list_decisions(session, include_undone=True)] == [None, "丙", None]
+
+
+def test_an_id_survives_changes_elsewhere_and_goes_stale_when_its_spans_change(project):
+    with project.session_factory.begin() as session:
+        target = rows(session)["different extent"]
+        create_annotation(session, 1, 22, 26, LAW, "乙")  # another passage
+        assert rows(session)["different extent"].id == target.id
+        create_annotation(session, 1, 8, 10, AUTO, "甲")  # inside the passage, but another code
+        assert rows(session)["different extent"].id == target.id
+        create_annotation(session, 1, 11, 14, LAW, "甲")  # 甲's extent there changes
+        assert target.id not in {r.id for r in list_disagreements(session, ["甲", "乙"])}
+        with pytest.raises(GovCoderError, match="may have changed"):
+            decide(session, ["甲", "乙"], target.id, "A", adjudicator="丙")
