@@ -97,7 +97,7 @@ def test_disagreements_json(govcoder, project, generated):
     assert rows == [row.to_json() for row in core] and rows
     assert {row["kind"] for row in rows} <= {"missing", "different code", "different extent"}
     for row in rows:
-        assert set(row) == {"document", "title", "start", "end", "kind", "codes", "coders", "spans"}
+        assert set(row) == {"id", "document", "title", "start", "end", "kind", "codes", "coders", "spans"}
     code = rows[0]["codes"][0]
     only = govcoder("--project", project, "disagreements", "--coders", "coder1,coder2", "--code", code,
                     "--json").json()

@@ -1,10 +1,11 @@
-"""Agreement commands: measure inter-coder agreement, and list the disagreements behind it."""
+"""Agreement commands: measure inter-coder agreement, list the disagreements behind it, and
+adjudicate them into the consensus layer."""
 
 from __future__ import annotations
 
 import argparse
 
-from desktop_app.cli.contract import add_command, comma_list, emit_json, open_project_of
+from desktop_app.cli.contract import add_command, comma_list, emit_json, non_negative, open_project_of
 
 MEASURE_CHOICES = ("alpha-u", "alpha", "kappa", "percent", "all")
 
@@ -109,6 +110,85 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_rows(session, args) -> list[dict]:
+    from desktop_app.core.analysis.agreement import list_disagreements
+    from desktop_app.core.analysis.agreement.adjudication import active_decisions
+
+    coders = comma_list(args.coders) or []
+    rows = list_disagreements(session, coders, code=args.code, documents=args.docs)
+    decided = active_decisions(session, coders)
+    listed = []
+    for row in rows:
+        entry = row.to_json()
+        decision = decided.get(row.id)
+        entry["decision"] = None if decision is None else {
+            "id": decision.id, "choice": decision.choice, "taken": decision.taken,
+            "adjudicator": decision.adjudicator, "decided_at": decision.to_json()["decided_at"]}
+        listed.append(entry)
+    return listed
+
+
+def _print_decision(decision: dict) -> None:
+    state = f"undone by {decision['undone_by']} at {decision['undone_at']}" if decision["undone_at"] else ""
+    made = ", ".join(f"{a['code']} [{a['start']}, {a['end']})" for a in decision["annotations"]) or "nothing"
+    print(f"decision {decision['id']}  {decision['disagreement']}  {decision['taken']}  "
+          f"({' vs '.join(decision['coders'])}) by {decision['adjudicator']} at {decision['decided_at']}: "
+          f"{made}  {state}".rstrip())
+
+
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    from desktop_app.core.analysis.agreement import adjudication
+    from desktop_app.core.annotate.coders import default_coder_name
+    from desktop_app.core.errors import GovCoderError
+
+    if args.take is not None and args.disagreement is None:
+        raise GovCoderError("--take decides one disagreement: give its id (from --list) before --take")
+    modes = [bool(args.list), bool(args.decisions), args.undo is not None, args.disagreement is not None]
+    if sum(modes) != 1:
+        raise GovCoderError("say what to do: --list, a DISAGREEMENT_ID with --take, --decisions, or --undo N")
+    if (args.list or args.disagreement is not None) and not args.coders:
+        raise GovCoderError("name the two coders whose disagreements to adjudicate: --coders A,B")
+    if args.disagreement is not None and args.take is None:
+        raise GovCoderError("choose how to decide it: --take A, B, both or neither")
+    adjudicator = args.as_ or default_coder_name()
+    with open_project_of(args) as project:
+        if args.list:
+            with project.session_factory() as session:
+                rows = _list_rows(session, args)
+            if args.json:
+                emit_json(rows)
+            else:
+                for row in rows:
+                    decided = f"  decided: {row['decision']['taken']}" if row["decision"] else ""
+                    print(f"{row['id']}  {row['kind']}  {', '.join(row['codes'])}  "
+                          f"({', '.join(row['coders'])}){decided}")
+                print(f"{len(rows)} disagreements, {sum(1 for r in rows if r['decision'])} decided")
+            return 0
+        if args.decisions:
+            with project.session_factory() as session:
+                data = [d.to_json() for d in adjudication.list_decisions(session, include_undone=args.all)]
+            if args.json:
+                emit_json(data)
+            else:
+                for decision in data:
+                    _print_decision(decision)
+                print(f"{len(data)} decisions")
+            return 0
+        with project.session_factory.begin() as session:
+            if args.undo is not None:
+                undone = adjudication.undo_decision(session, args.undo, by=adjudicator)
+                data = {**undone.decision.to_json(), "removed": [a.to_json() for a in undone.removed]}
+            else:
+                data = adjudication.decide(session, comma_list(args.coders) or [], args.disagreement, args.take,
+                                           adjudicator=adjudicator, span=tuple(args.span) if args.span else None
+                                           ).to_json()
+    if args.json:
+        emit_json(data)
+    else:
+        _print_decision(data)
+    return 0
+
+
 def register(commands) -> None:
     agreement = add_command(commands, "agreement", cmd_agreement,
                             "inter-coder agreement: alpha, kappa, percent and unitizing alpha")
@@ -131,3 +211,22 @@ def register(commands) -> None:
     disagreements.add_argument("--coders", required=True, metavar="A,B", help="the two coders to compare")
     disagreements.add_argument("--code", metavar="PATH", help="only disagreements involving this code")
     disagreements.add_argument("--docs", type=_doc_ids, metavar="ID,...", help="only these documents")
+
+    adjudicate = add_command(commands, "adjudicate", cmd_adjudicate,
+                             "decide two coders' disagreements into the consensus layer, and list the decisions")
+    adjudicate.add_argument("disagreement", nargs="?", metavar="DISAGREEMENT_ID",
+                            help="the disagreement to decide (its id from --list)")
+    adjudicate.add_argument("--coders", metavar="A,B", help="the two coders (A and B of --take)")
+    adjudicate.add_argument("--code", metavar="PATH", help="with --list: only disagreements involving this code")
+    adjudicate.add_argument("--docs", type=_doc_ids, metavar="ID,...", help="with --list: only these documents")
+    adjudicate.add_argument("--list", action="store_true", help="list the disagreements with their ids and decisions")
+    adjudicate.add_argument("--take", choices=("A", "B", "both", "neither"),
+                            help="copy A's spans, B's, both coders', or none into the consensus layer")
+    adjudicate.add_argument("--span", type=non_negative, nargs=2, metavar=("START", "END"),
+                            help="apply the chosen codes to this edited span instead")
+    adjudicate.add_argument("--as", dest="as_", metavar="NAME",
+                            help="who decides (default: $GOVCODER_CODER or your login)")
+    adjudicate.add_argument("--decisions", action="store_true", help="list who decided what and when")
+    adjudicate.add_argument("--all", action="store_true", help="with --decisions: undone decisions too")
+    adjudicate.add_argument("--undo", type=non_negative, metavar="DECISION_ID",
+                            help="take a decision back (its consensus annotations are removed)")

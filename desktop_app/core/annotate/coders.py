@@ -57,10 +57,12 @@ class CoderInfo:
     annotations: int
     documents_done: int
     created_at: datetime
+    consensus: bool = False  # the consensus layer of adjudication, not a person
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "annotations": self.annotations,
-                "documents_done": self.documents_done, "created_at": self.created_at.isoformat()}
+                "documents_done": self.documents_done, "created_at": self.created_at.isoformat(),
+                "consensus": self.consensus}
 
 
 def _clean_name(name: str) -> str:
@@ -85,7 +87,7 @@ def coder_info(session: Session, coder: Coder) -> CoderInfo:
                                  .where(Annotation.coder_id == coder.id)) or 0
     done = session.scalar(select(func.count()).select_from(DocumentStatus)
                           .where(DocumentStatus.coder_id == coder.id, DocumentStatus.status == "done")) or 0
-    return CoderInfo(coder.id, coder.name, annotations, done, coder.created_at)
+    return CoderInfo(coder.id, coder.name, annotations, done, coder.created_at, coder.consensus)
 
 
 def list_coders(session: Session) -> list[CoderInfo]:
@@ -95,7 +97,7 @@ def list_coders(session: Session) -> list[CoderInfo]:
     done = dict(session.execute(
         select(DocumentStatus.coder_id, func.count()).where(DocumentStatus.status == "done")
         .group_by(DocumentStatus.coder_id)).all())
-    return [CoderInfo(c.id, c.name, annotations.get(c.id, 0), done.get(c.id, 0), c.created_at)
+    return [CoderInfo(c.id, c.name, annotations.get(c.id, 0), done.get(c.id, 0), c.created_at, c.consensus)
             for c in session.scalars(select(Coder).order_by(Coder.name))]
 
 

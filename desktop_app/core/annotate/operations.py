@@ -31,6 +31,10 @@ class AnnotationInfo:
         return asdict(self)
 
 
+CONSENSUS_REFUSAL = ("the consensus layer is written only by adjudication (govcoder adjudicate, or "
+                     "Analysis > Disagreements): code as yourself")
+
+
 def annotation_info(session: Session, annotation: Annotation) -> AnnotationInfo:
     return AnnotationInfo(
         id=annotation.id, document=annotation.document_id,
@@ -66,8 +70,11 @@ def create_annotation(
     if not target.codable:
         raise GovCoderError(f"{code_paths(session)[target.id]} is a category: choose one of its codes")
     check_span(document.text, start, end)
+    author = get_or_create_coder(session, coder)
+    if author.consensus:
+        raise GovCoderError(CONSENSUS_REFUSAL)
     annotation = Annotation(
-        document=document, code=target, coder=get_or_create_coder(session, coder),
+        document=document, code=target, coder=author,
         start=start, end=end, quote=document.text[start:end], memo=memo,
     )
     session.add(annotation)

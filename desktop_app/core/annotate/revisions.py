@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.blind import visible_coders
 from desktop_app.core.annotate.coders import get_or_create_coder
-from desktop_app.core.annotate.operations import AnnotationInfo, annotation_info, check_span
+from desktop_app.core.annotate.operations import (
+    CONSENSUS_REFUSAL,
+    AnnotationInfo,
+    annotation_info,
+    check_span,
+)
 from desktop_app.core.codebook.tree import code_paths
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.models import (
@@ -47,6 +52,13 @@ def _annotation(session: Session, annotation_id: int) -> Annotation:
     annotation = session.get(Annotation, annotation_id)
     if annotation is None:
         raise GovCoderError(f"no annotation with id {annotation_id} in this project")
+    return annotation
+
+
+def _writable(session: Session, annotation_id: int) -> Annotation:
+    annotation = _annotation(session, annotation_id)
+    if annotation.coder.consensus:
+        raise GovCoderError(CONSENSUS_REFUSAL)
     return annotation
 
 
@@ -92,7 +104,7 @@ def get_annotation(session: Session, annotation_id: int) -> AnnotationInfo:
 
 
 def delete_annotation(session: Session, annotation_id: int) -> DeletedAnnotation:
-    annotation = _annotation(session, annotation_id)
+    annotation = _writable(session, annotation_id)
     record = DeletedAnnotation(annotation_info(session, annotation), annotation.guid, annotation.created_at)
     session.delete(annotation)
     session.flush()
@@ -120,7 +132,7 @@ def restore_annotation(session: Session, record: DeletedAnnotation) -> Annotatio
 
 def resize_annotation(session: Session, annotation_id: int, start: int, end: int) -> AnnotationChange:
     """Move an annotation's edges; its quote follows the immutable document text."""
-    annotation = _annotation(session, annotation_id)
+    annotation = _writable(session, annotation_id)
     before = annotation_info(session, annotation)
     text = annotation.document.text
     check_span(text, start, end)
@@ -130,7 +142,7 @@ def resize_annotation(session: Session, annotation_id: int, start: int, end: int
 
 
 def recode_annotation(session: Session, annotation_id: int, code_id: int) -> AnnotationChange:
-    annotation = _annotation(session, annotation_id)
+    annotation = _writable(session, annotation_id)
     code = session.get(Code, code_id)
     if code is None:
         raise GovCoderError(f"no code with id {code_id} in this project's codebook")
@@ -144,7 +156,7 @@ def recode_annotation(session: Session, annotation_id: int, code_id: int) -> Ann
 
 
 def set_annotation_memo(session: Session, annotation_id: int, memo: str) -> AnnotationChange:
-    annotation = _annotation(session, annotation_id)
+    annotation = _writable(session, annotation_id)
     before = annotation_info(session, annotation)
     annotation.memo = memo
     session.flush()

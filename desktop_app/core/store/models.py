@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -73,6 +74,8 @@ class Coder(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The consensus layer of adjudication: a coder nobody codes as; only adjudication writes it.
+    consensus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -270,3 +273,42 @@ class DocumentAssignment(Base):
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
     )
     coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"), primary_key=True)
+
+
+ADJUDICATION_CHOICES = ("A", "B", "both", "neither")
+
+
+class AdjudicationDecision(Base):
+    """One disagreement between two coders decided into the consensus layer: by whom, when, how.
+
+    `annotations` holds the ids of the consensus annotations the decision made (copies: the two
+    coders' own annotations are never touched). An undone decision keeps its row, with who undid it
+    and when, so that the record of who decided what stays whole.
+    """
+
+    __tablename__ = "adjudication_decisions"
+    __table_args__ = (
+        CheckConstraint(f"choice IN {ADJUDICATION_CHOICES!r}", name="choice_known"),
+        CheckConstraint("(span_start IS NULL AND span_end IS NULL) OR span_end > span_start",
+                        name="span_valid"),
+        Index("ix_adjudication_decisions_disagreement", "disagreement"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disagreement: Mapped[str] = mapped_column(String(100))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column("start_offset", Integer)
+    end: Mapped[int] = mapped_column("end_offset", Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    codes: Mapped[list[str]] = mapped_column(default=list)
+    coder_a_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    coder_b_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    choice: Mapped[str] = mapped_column(String(20))
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    adjudicator_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    consensus_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    annotations: Mapped[list[Any]] = mapped_column(default=list)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))

@@ -160,6 +160,14 @@ class ReadingView(QPlainTextEdit):
         cursor.setPosition(positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def show_passage(self, start: int, end: int) -> None:
+        """Bring [start, end) to the middle of the view, the caret at its start, nothing selected (a
+        selection would hide the layers drawn there)."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.layers.positions.to_qt(min(start, end)))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
     def select_annotation(self, annotation_id: int | None, *, scroll: bool = False) -> None:
         self.selected_annotation = annotation_id
         span = self.layers.index.get(annotation_id) if annotation_id is not None else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate.coders import default_coder_name
 from desktop_app.core.store.project import Project, redacted_location
+from desktop_app.gui.analysis.disagreements_panel import DisagreementsPanel
 from desktop_app.gui.annotations.coding import CodingActions
 from desktop_app.gui.annotations.panels import AnnotationsPanel, MemoPanel
 from desktop_app.gui.annotations.segments_panel import SegmentsPanel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.memo = MemoPanel(self)
         self.history = QUndoView(self.bench.undo_stack, self)
         self.segments = SegmentsPanel(self.bench, self)
+        self.disagreements = DisagreementsPanel(self.bench, self._selection_here, self)
         self.docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea
         for name, widget, where in (("documents", self.documents, area.LeftDockWidgetArea),
@@ -60,7 +62,8 @@ class MainWindow(QMainWindow):
                                     ("annotations", self.annotations, area.BottomDockWidgetArea),
                                     ("memo", self.memo, area.RightDockWidgetArea),
                                     ("history", self.history, area.LeftDockWidgetArea),
-                                    ("segments", self.segments, area.BottomDockWidgetArea)):
+                                    ("segments", self.segments, area.BottomDockWidgetArea),
+                                    ("disagreements", self.disagreements, area.BottomDockWidgetArea)):
             dock = QDockWidget(self)
             dock.setObjectName(f"{name}Dock")
             dock.setWidget(widget)
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["documents"], self.docks["history"])
         self.tabifyDockWidget(self.docks["annotations"], self.docks["segments"])
+        self.tabifyDockWidget(self.docks["segments"], self.docks["disagreements"])
+        self.docks["disagreements"].hide()  # Analysis > Disagreements… opens it
         self.docks["documents"].raise_()
         self.docks["annotations"].raise_()
 
@@ -225,6 +230,10 @@ class MainWindow(QMainWindow):
         bench.annotationChanged.connect(self.segments.annotation_changed)
         bench.annotationsReloaded.connect(self.segments.refresh)
         self.docks["segments"].visibilityChanged.connect(self.segments.set_on_screen)
+        for signal in (bench.annotationAdded, bench.annotationRemoved, bench.annotationChanged):
+            signal.connect(self.disagreements.annotation_touched)
+        self.docks["disagreements"].visibilityChanged.connect(self.disagreements.set_on_screen)
+        self.disagreements.passageRequested.connect(self.show_passage)
         self.documents.documentActivated.connect(self.open_document)
         self.documents.table.customContextMenuRequested.connect(self.coding.documents_menu)
         self.codebook.codeActivated.connect(self.coding.apply_code)
@@ -243,7 +252,8 @@ class MainWindow(QMainWindow):
         menus.retranslate_menus(self)
         titles = {"documents": self.tr("Documents"), "codebook": self.tr("Codebook"),
                   "annotations": self.tr("Annotations"), "memo": self.tr("Memo"),
-                  "history": self.tr("Undo history"), "segments": self.tr("Coded segments")}
+                  "history": self.tr("Undo history"), "segments": self.tr("Coded segments"),
+                  "disagreements": self.tr("Disagreements")}
         for name, dock in self.docks.items():
             dock.setWindowTitle(titles[name])
         self.find_bar.retranslate()
@@ -252,6 +262,7 @@ class MainWindow(QMainWindow):
         self.codebook.retranslate()
         self.memo.retranslate()
         self.segments.retranslate()
+        self.disagreements.retranslate()
         self.coding.retranslate()
         self.files.retranslate()
         self.codebook_keys.retranslate()
@@ -334,6 +345,26 @@ class MainWindow(QMainWindow):
         self.open_document(document_id)
         self.reading.select_annotation(annotation_id, scroll=True)
         self.reading.setFocus()
+
+    def show_passage(self, document_id: int, start: int, end: int, coders: list[str]) -> None:
+        """Open a document at a passage with these coders' layers (and the consensus layer) shown:
+        the disagreement browser's rows."""
+        from desktop_app.core.analysis.agreement.adjudication import CONSENSUS_NAME
+
+        self.open_document(document_id)
+        self.reading.layers.shown_coders = {*coders, CONSENSUS_NAME}
+        self.others_action.setChecked(False)
+        self.reading.highlighter.rehighlight()
+        self.reading.show_passage(start, end)
+
+    def open_disagreements(self) -> None:
+        self.reveal_dock("disagreements")
+
+    def _selection_here(self) -> tuple[int, int, int] | None:
+        span = self.reading.selected_span()
+        if self.bench.document is None or span is None:
+            return None
+        return (self.bench.document.id, *span)
 
     def show_source(self) -> None:
         if self.bench.document is not None:

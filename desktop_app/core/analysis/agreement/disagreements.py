@@ -12,6 +12,7 @@ agreement. Otherwise it is
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,8 +48,17 @@ class Disagreement:
     coders: list[str]  # the coders with a span in the passage
     spans: list[SpanRef]
 
+    @property
+    def id(self) -> str:
+        """A name to act on that stays the same while the two coders' spans here stay the same:
+        D<document>-<start>-<end>-<hash of the kind and every span's coder, code and extent>. It does
+        not depend on the order the coders are given in, nor on other passages."""
+        content = "\n".join([self.kind, *sorted(f"{s.coder}\t{s.code}\t{s.start}\t{s.end}" for s in self.spans)])
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+        return f"D{self.document}-{self.start}-{self.end}-{digest}"
+
     def to_json(self) -> dict[str, Any]:
-        return {"document": self.document, "title": self.title, "start": self.start, "end": self.end,
+        return {"id": self.id, "document": self.document, "title": self.title, "start": self.start, "end": self.end,
                 "kind": self.kind, "codes": self.codes, "coders": self.coders,
                 "spans": [span.to_json() for span in self.spans]}
 
