@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,8 +27,8 @@ from desktop_app.gui.codebook.panel import CodebookPanel
 from desktop_app.gui.documents.panel import DocumentsPanel
 from desktop_app.gui.reading.find_bar import FindBar
 from desktop_app.gui.reading.segmentation import document_boundaries
-from desktop_app.gui.reading.view import WORDS_OFF, ReadingView
-from desktop_app.gui.shell import help_dialogs, menus, settings_file
+from desktop_app.gui.reading.view import ReadingView
+from desktop_app.gui.shell import help_dialogs, menus, settings_file, window_state
 from desktop_app.gui.shell.file_actions import FileActions
 
 
@@ -586,30 +586,9 @@ class MainWindow(QMainWindow):
     # --- settings -----------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-            horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-            self.resizeDocks([self.docks["documents"], self.docks["codebook"]], [300, 340], horizontal)
-            self.resizeDocks([self.docks["annotations"], self.docks["codebook"]], [180, 460], vertical)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        size = self.settings.value("view/fontSize")
-        if size is not None:
-            self.reading.set_font_size(float(size))
-        mode = self.settings.value("view/words", WORDS_OFF)
-        self.set_word_mode(mode if mode in self.word_actions else WORDS_OFF)
-        language = self.settings.value("view/language") or i18n.installed_language()
-        if language in self.language_actions:
-            self.language_actions[language].setChecked(True)
+        window_state.restore(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.memo.flush()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.sync()
-        settings_file.protect(self.settings)
+        window_state.save(self)
         super().closeEvent(event)
