@@ -1,9 +1,10 @@
-"""The File menu: import documents and export the project on a worker, open another project."""
+"""The File menu: import documents and export the project on a worker, open another project, recent projects."""
 
 from __future__ import annotations
 
 import zipfile
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.gui.shell import file_actions
@@ -116,3 +117,39 @@ def test_export_over_the_open_project_is_refused_and_the_project_kept(qtbot, pro
     with open(project_path, "rb") as handle:
         assert handle.read(16) == b"SQLite format 3\x00"
     assert window.documents.model.rowCount() == 5
+
+
+@pytest.mark.parametrize("entries", [0, 1, 2])
+def test_recent_projects_read_back_from_the_settings_file_list_whole_paths(qtbot, project_path, open_window,
+                                                                          tmp_path, entries):
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QSettings
+
+    others = []
+    for number in range(entries):
+        other = tmp_path / f"研究{number}.govcoder"
+        shutil.copy(project_path, other)
+        others.append(str(other))
+    gone = tmp_path / "removed.govcoder"
+    remembered = others[:1] if entries == 1 else [*others, str(gone)]
+    written = tmp_path / "previous-session.ini"
+    # Written by another process, as the last session left it: read back in this one from the file, a
+    # one-entry list comes back as a plain string (in one process Qt's cache would hide that).
+    subprocess.run([sys.executable, "-c", "import sys; from PySide6.QtCore import QSettings; "
+                    "s = QSettings(sys.argv[1], QSettings.Format.IniFormat); "
+                    f"s.setValue({file_actions.RECENT_KEY!r}, sys.argv[2:]); s.sync()",
+                    str(written), *remembered], check=True)
+    window = open_window(project_path)
+    window.settings = QSettings(str(written), QSettings.Format.IniFormat)
+    window.files.recent.aboutToShow.emit()
+    shown = [action.text() for action in window.files.recent.actions()]
+    assert shown == (others if entries else ["(none)"])  # whole paths, the removed file left out
+    if entries:
+        opened = []
+        window.files.open_project = opened.append
+        window.files._fill_recent()
+        window.files.recent.actions()[0].trigger()
+        assert opened == [others[0]]

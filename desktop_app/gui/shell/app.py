@@ -108,10 +108,9 @@ def _report_uncaught(kind, error, trace) -> None:
 
 def last_project(settings: QSettings) -> str | None:
     """The project file the user had open last, if it is still there."""
-    from desktop_app.gui.shell.file_actions import RECENT_KEY
+    from desktop_app.gui.shell.file_actions import recent_projects
 
-    recent = settings.value(RECENT_KEY) or []
-    recent = [recent] if isinstance(recent, str) else list(recent)
+    recent = recent_projects(settings)
     return recent[0] if recent and Path(recent[0]).is_file() else None
 
 

@@ -23,6 +23,17 @@ if TYPE_CHECKING:
     from desktop_app.gui.shell.main_window import MainWindow
 
 RECENT_KEY = "recentProjects"
+
+
+def recent_projects(settings) -> list[str]:
+    """The recent project files, newest first. QSettings' INI files read a one-entry list back as a plain
+    string (which, iterated, made one menu entry per character), and no entry as None."""
+    value = settings.value(RECENT_KEY)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(item) for item in value if item]
 _open_windows: list = []  # windows opened from File > Open stay alive here
 
 
@@ -106,12 +117,12 @@ class FileActions(QObject):
         if "://" in label:
             return  # a team database URL is not a file to list
         settings = self.window.settings
-        recent = [p for p in (settings.value(RECENT_KEY) or []) if p != label]
+        recent = [p for p in recent_projects(settings) if p != label]
         settings.setValue(RECENT_KEY, [label, *recent][:8])
 
     def _fill_recent(self) -> None:
         self.recent.clear()
-        for path in self.window.settings.value(RECENT_KEY) or []:
+        for path in recent_projects(self.window.settings):
             if Path(path).exists() and path != self.window.bench.project.label:
                 self.recent.addAction(path, lambda p=path: self.open_project(p))
         if self.recent.isEmpty():
