@@ -37,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_code import percentile, settle  # noqa: E402
 from corpus import corpus_project  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor  # noqa: E402
@@ -44,17 +45,6 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
 GOVCODER = Path(sys.executable).with_name("govcoder")
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def settle(app: QApplication) -> None:
-    """Run what the key press left for later: zero-interval timers fire on the next pass."""
-    for _ in range(3):
-        app.processEvents()
 
 
 def first_text(path: Path) -> str:

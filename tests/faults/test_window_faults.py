@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from tmpfs import mounted_tmpfs
 
 from tests.gui.conftest import ASTRAL_TEXT, add_document, open_window, project_path, set_shortcut, settings  # noqa: F401
 
@@ -165,16 +165,8 @@ def test_an_unexpected_error_says_saved_only_when_it_is(qtbot, project_path, ope
 @pytest.fixture
 def small_disk(tmp_path):
     """A 6 MB file system of its own (tmpfs; needs root), unmounted after the window has closed."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("a small file system needs root to mount a tmpfs")
-    where = tmp_path / "small-disk"
-    where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(where)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"mounting a tmpfs is not permitted here: {mounted.stderr.strip()}")
-    yield where
-    subprocess.run(["umount", "-l", str(where)], capture_output=True)
+    with mounted_tmpfs(tmp_path / "small-disk", "6m") as where:
+        yield where
 
 
 def fill(folder: Path) -> Path:
