@@ -38,6 +38,36 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_memo(args: argparse.Namespace) -> int:
+    from desktop_app.core.errors import GovCoderError
+
+    if args.kind == "project":
+        if len(args.rest) != 1:
+            raise GovCoderError("usage: govcoder memo project TEXT")
+        target, text = None, args.rest[0]
+    else:
+        if len(args.rest) != 2 or not args.rest[0].isdigit():
+            raise GovCoderError(f"usage: govcoder memo {args.kind} ID TEXT (ID a number)")
+        target, text = int(args.rest[0]), args.rest[1]
+    with open_project_of(args) as project, project.session_factory.begin() as session:
+        if args.kind == "annotation":
+            from desktop_app.core.annotate.revisions import set_annotation_memo
+
+            change = set_annotation_memo(session, target, text)
+            before = change.before.memo if change.before else None
+        else:
+            from desktop_app.core.annotate.coders import default_coder_name
+            from desktop_app.core.annotate.memos import set_memo
+
+            before = set_memo(session, args.kind, target, text, coder=args.coder or default_coder_name()).before
+    if args.json:
+        emit_json({"kind": args.kind, "id": target, "memo": text, "before": before})
+    else:
+        print(f"memo on {args.kind}{'' if target is None else f' {target}'} written" +
+              (" (it replaces the earlier memo)" if before else ""))
+    return 0
+
+
 def register(commands) -> None:
     annotate = add_command(commands, "annotate", cmd_annotate, "code the characters [START, END) of a document")
     annotate.add_argument("doc_id", type=int, metavar="DOC_ID")
@@ -52,3 +82,9 @@ def register(commands) -> None:
     status.add_argument("doc_id", type=int, metavar="DOC_ID")
     status.add_argument("status", choices=("not_started", "in_progress", "done"))
     status.add_argument("--coder", help="the coder's name (default: $GOVCODER_CODER or your login)")
+
+    memo = add_command(commands, "memo", cmd_memo,
+                       "write the memo of the project, a document, a code or an annotation")
+    memo.add_argument("kind", choices=("project", "document", "code", "annotation"))
+    memo.add_argument("rest", nargs="+", metavar="[ID] TEXT", help="the id (not for project), then the memo")
+    memo.add_argument("--coder", help="who writes it (default: $GOVCODER_CODER or your login)")

@@ -26,7 +26,8 @@ def cmd_import_project(args: argparse.Namespace) -> int:
     from desktop_app.core.interchange import import_project
 
     with open_project_of(args) as project:
-        report = import_project(project.session_factory, args.file)
+        report = import_project(project.session_factory, args.file, on_conflict=args.on_conflict,
+                                dry_run=args.dry_run)
     if args.json:
         emit_json(report.to_json())
     else:
@@ -48,3 +49,7 @@ def register(commands) -> None:
     project_import = add_command(commands, "import-project", cmd_import_project,
                                  "import a .qdpx, a .qde with its sources folder, or a GovCoder .json project")
     project_import.add_argument("file", metavar="FILE")
+    project_import.add_argument("--on-conflict", choices=("ours", "theirs", "both"), default="ours",
+                                help="where the project and the file differ (a memo, a span, a code's description, "
+                                     "colour, name or parent): keep ours, take theirs, or keep both")
+    project_import.add_argument("--dry-run", action="store_true", help="print the report and write nothing")

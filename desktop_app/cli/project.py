@@ -12,7 +12,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop_app.core.store.project import default_project_path
 
     location = location_of(args) or str(default_project_path())
-    with init_project(location, sample=args.sample) as project:
+    with init_project(location, sample=args.sample, codebook=not args.empty) as project:
         from desktop_app.core.analysis.stats import project_stats
 
         with project.session_factory() as session:
@@ -47,5 +47,7 @@ def register(commands) -> None:
     init = add_command(commands, "init", cmd_init,
                        "create a project (the default codebook; --sample adds the sample articles)")
     init.add_argument("--sample", action="store_true", help="also import the five sample articles")
+    init.add_argument("--empty", action="store_true",
+                      help="no default codebook: for importing another program's project with its own codebook")
     add_command(commands, "stats", cmd_stats, "count documents, codes, annotations and coders")
     add_command(commands, "gui", cmd_gui, "open the main window", json_flag=False)

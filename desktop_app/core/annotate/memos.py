@@ -1,6 +1,6 @@
-"""Memos on a document or a code (an annotation's memo lives on the annotation itself).
+"""Memos on the project, a document or a code (an annotation's memo lives on the annotation itself).
 
-A document or code has one memo as far as the interface is concerned: the earliest one kept for it.
+The project, a document or a code has one memo as far as the interface is concerned: the earliest one kept for it.
 `set_memo` returns the text before and after, so that setting the old text back undoes it (None: there
 was no memo, and undoing removes the one created).
 """
@@ -16,33 +16,36 @@ from desktop_app.core.annotate.coders import get_or_create_coder
 from desktop_app.core.errors import GovCoderError
 from desktop_app.core.store.models import Code, Document, Memo
 
-KINDS = ("document", "code")
+KINDS = ("document", "code", "project")
 
 
 @dataclass(frozen=True)
 class MemoChange:
     kind: str
-    target: int
+    target: int | None  # None for the project
     before: str | None
     after: str | None
 
 
-def _where(kind: str, target: int):
+def _where(kind: str, target: int | None):
     if kind not in KINDS:
-        raise GovCoderError(f"memos are kept on a document or a code, not on a {kind!r}")
+        raise GovCoderError(f"memos are kept on the project, a document or a code, not on a {kind!r}")
+    if kind == "project":
+        return select(Memo).where(Memo.kind == "project").order_by(Memo.id).limit(1)
     column = Memo.document_id if kind == "document" else Memo.code_id
     return select(Memo).where(Memo.kind == kind, column == target).order_by(Memo.id).limit(1)
 
 
-def get_memo(session: Session, kind: str, target: int) -> str | None:
+def get_memo(session: Session, kind: str, target: int | None = None) -> str | None:
     memo = session.scalar(_where(kind, target))
     return memo.text if memo is not None else None
 
 
-def set_memo(session: Session, kind: str, target: int, text: str | None, coder: str | None = None) -> MemoChange:
-    """Write a document's or code's memo; None removes it."""
+def set_memo(session: Session, kind: str, target: int | None, text: str | None,
+             coder: str | None = None) -> MemoChange:
+    """Write the project's (target None), a document's or a code's memo; None removes it."""
     model = Document if kind == "document" else Code
-    if kind in KINDS and session.get(model, target) is None:
+    if kind in ("document", "code") and (target is None or session.get(model, target) is None):
         raise GovCoderError(f"no {kind} with id {target} in this project")
     memo = session.scalar(_where(kind, target))
     before = memo.text if memo is not None else None

@@ -117,24 +117,33 @@ def _pruned(entries, keep: set[str]):
 
 
 def import_project(session_factory: sessionmaker[Session], path: str | Path, progress: Progress | None = None,
-                   *, limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+                   *, limits: Limits = DEFAULT_LIMITS, on_conflict: str = "ours",
+                   dry_run: bool = False) -> ImportReport:
     """Import a REFI-QDA project (.qdpx, or .qde with its sources folder beside it) or a GovCoder JSON
-    project into the project, in one transaction: on any refusal nothing is written."""
+    project into the project, in one transaction: on any refusal nothing is written.
+
+    What the project already holds (documents by text or GUID, annotations by GUID or span, code and
+    coder, memos by GUID or text, codes by GUID or path) is not added again; where the two differ,
+    `on_conflict` settles it: ours (keep the project's), theirs (take the file's) or both (see
+    interchange/reimport.py). With `dry_run` the report says what would happen and nothing is written."""
+    from desktop_app.core.interchange.reimport import check_policy
+
+    check_policy(on_conflict)
     source = Path(path)
     suffix = source.suffix.lower()
     if not source.is_file():
         raise GovCoderError(f"no file at {source}")
     with gc_paused():
-        return _import(session_factory, source, suffix, progress, limits)
+        return _import(session_factory, source, suffix, progress, limits, on_conflict=on_conflict, dry_run=dry_run)
 
 
-def _import(session_factory, source: Path, suffix: str, progress, limits: Limits) -> ImportReport:
+def _import(session_factory, source: Path, suffix: str, progress, limits: Limits, **how) -> ImportReport:
     if suffix == ".json":
         from desktop_app.core.interchange.json_format import import_json
 
-        return import_json(session_factory, source, progress=progress)
+        return import_json(session_factory, source, progress=progress, **how)
     if suffix in (".qdpx", ".qde", ".zip", ".xml"):
         from desktop_app.core.interchange.refi_import import import_refi
 
-        return import_refi(session_factory, source, progress=progress, limits=limits)
+        return import_refi(session_factory, source, progress=progress, limits=limits, **how)
     raise GovCoderError(f"cannot import {source.name}: choose a .qdpx, .qde or GovCoder .json file")

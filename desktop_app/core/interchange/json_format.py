@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app import __version__
 from desktop_app.core.errors import GovCoderError
-from desktop_app.core.interchange.load import load_project_data
+from desktop_app.core.interchange.load import load_in_transaction
 from desktop_app.core.interchange.model import (
     AnnotationData,
     AttributeData,
@@ -240,10 +240,9 @@ def read_json_project(path: str | Path) -> ProjectData:
 
 
 def import_json(session_factory: sessionmaker[Session], path: str | Path, *,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None, on_conflict: str = "ours", dry_run: bool = False) -> ImportReport:
     data = read_json_project(path)
     report = ImportReport(file=str(path), format="json", origin=f"GovCoder JSON v{VERSION}",
-                          position_unit="code points")
-    with session_factory.begin() as session:
-        load_project_data(session, data, report, progress)
+                          position_unit="code points", on_conflict=on_conflict, dry_run=dry_run)
+    load_in_transaction(session_factory, data, report, progress, on_conflict=on_conflict, dry_run=dry_run)
     return report

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from desktop_app.core.interchange.model import (
     AnnotationData,
     AttributeData,
+    CodeData,
     CoderData,
     DocumentData,
     MemoData,
@@ -42,6 +43,10 @@ from desktop_app.core.text.pipeline import content_hash
 from desktop_app.core.text.script import detect_script
 
 FALLBACK_CODER = "imported"
+# A span note (a Note on a PlainTextSelection, as QualCoder writes one) becomes an annotation with the
+# note as its memo under this code, so that it keeps its span; one GUID for the code in every project.
+NOTES_CODE = "Notes"
+NOTES_CODE_GUID = "6e6f7465-7300-4c00-8000-676f76636f64"
 
 
 def prior_reading(origin: str) -> tuple[Reading, str]:
@@ -185,6 +190,8 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
     document_of_source: dict[str, str] = {}
     selection_memo_owner: dict[str, list[AnnotationData]] = {}
     selection_document: dict[str, str] = {}
+    placed_source: dict[str, tuple[UnitMap, str, str]] = {}  # source GUID -> (units, text, document GUID)
+    descriptions: list[MemoData] = []  # kept unless a note on the same thing says the same
 
     def unplaced(source: RawSource, coding: RawCoding | None, start, end, reason, selection=None) -> None:
         code = coding.code if coding else None
@@ -228,6 +235,8 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
         if source.guid:
             document_of_source[source.guid] = guid
         units = item.maps[reading]
+        if source.guid:
+            placed_source[source.guid] = (units, item.text, guid)
         for selection in source.selections:
             span = _place(units, selection.start, selection.end)
             if selection.guid:
@@ -290,8 +299,8 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
         for ref in source.notes:
             note_owner.setdefault(ref, []).append(source.guid or "")
         if source.description:
-            data.memos.append(MemoData(guid=new_guid(), kind="document", document=guid, title="Description",
-                                       text=source.description))
+            descriptions.append(MemoData(guid=new_guid(), kind="document", document=guid, title="Description",
+                                         text=source.description.replace("\r\n", "\n")))
 
     # Notes: on a selection they join its annotations' memos; on a source, a code or the project they
     # are memos there; a note about anything else (a picture area, a link) becomes a project memo.
@@ -303,6 +312,10 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
             owners = selection_memo_owner.get(target)
             if owners is None and target in by_annotation:
                 owners = [by_annotation[target]]
+            if note.start is not None and target in placed_source:
+                if _span_note(data, note, placed_source[target], coder, report):
+                    attached.add(note_guid)
+                    continue
             if owners:
                 heading = f"{note.name}: " if note.name else ""
                 for annotation in owners:
@@ -325,13 +338,89 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
                                            updated_at=note.modified))
             attached.add(note_guid)
     if parsed.description:
-        data.memos.append(MemoData(guid=new_guid(), kind="project", title="Project description",
-                                   text=parsed.description))
+        descriptions.append(MemoData(guid=new_guid(), kind="project", title="Project description",
+                                     text=parsed.description.replace("\r\n", "\n")))
+    for guid, text in parsed.code_memos.items():
+        descriptions.append(MemoData(guid=new_guid(), kind="code", code=guid, title="Memo", text=text))
+    _add_descriptions(data, descriptions)
+    _cases(data, parsed, document_of_source, report)
     for what, count in parsed.skipped.items():
         report.skipped[what] = report.skipped.get(what, 0) + count
+    for what, names in parsed.skipped_names.items():
+        report.skipped_names.setdefault(what, []).extend(names)
     report.warnings.extend(parsed.warnings)
     report.repairs.extend(parsed.repairs)
     return data
+
+
+def _span_note(data: ProjectData, note, placed: tuple[UnitMap, str, str], coder: str | None,
+               report: ImportReport) -> bool:
+    """A note on a span of a source: an annotation under the Notes code, its memo the note."""
+    units, text, document = placed
+    start, end = units.to_index(note.start), units.to_index(note.end) if note.end is not None else None
+    if start is None or end is None or not (0 <= start < end <= len(text)):
+        report.warnings.append(f"note {note.name or note.guid!r} on [{note.start}, {note.end}) has no exact "
+                               "place in its source; kept as a document memo without its span")
+        return False
+    if not any(code.guid == NOTES_CODE_GUID for code in data.codes):
+        data.codes.append(CodeData(guid=NOTES_CODE_GUID, name=NOTES_CODE, colour="#FFD54F", position=len(data.codes),
+                                   description="Notes on a span written in another program (a REFI-QDA Note "
+                                               "with a PlainTextSelection): the note is the annotation's memo."))
+    heading = f"{note.name}: " if note.name else ""
+    data.annotations.append(AnnotationData(
+        guid=note.guid or new_guid(), document=document, code=NOTES_CODE_GUID, coder=coder or _any_coder(data),
+        start=start, end=end, quote=text[start:end], memo=heading + note.text, created_at=note.created,
+        updated_at=note.modified or note.created))
+    report.span_notes += 1
+    return True
+
+
+def _any_coder(data: ProjectData) -> str:
+    if not data.coders:
+        data.coders.append(CoderData(guid=new_guid(), name=FALLBACK_CODER))
+    return data.coders[0].guid
+
+
+def _add_descriptions(data: ProjectData, descriptions: list[MemoData]) -> None:
+    """Descriptions of the project, sources and codes become memos, except where they repeat the notes
+    on the same thing (GovCoder writes a memo both ways, as Note and as Description)."""
+    def owner(memo: MemoData):
+        return memo.kind, memo.document if memo.kind == "document" else memo.code if memo.kind == "code" else None
+
+    said: dict[tuple, list[str]] = {}
+    for memo in data.memos:
+        said.setdefault(owner(memo), []).append(memo.text.strip())
+    for memo in descriptions:
+        texts = said.get(owner(memo), [])
+        text = memo.text.strip()
+        if not text or text in texts or text == "\n\n".join(texts):
+            continue
+        data.memos.append(memo)
+
+
+def _cases(data: ProjectData, parsed: ParsedProject, document_of_source: dict[str, str],
+           report: ImportReport) -> None:
+    """Cases give their variables to their documents (while reading); here their descriptions become
+    memos of those documents, and a case none of whose sources is in the file is kept as a project memo
+    and named in the report."""
+    for case in parsed.cases:
+        documents = [document_of_source[source] for source in case.sources if source in document_of_source]
+        name = case.name or case.guid or "(unnamed case)"
+        if documents:
+            if case.description:
+                for document in documents:
+                    data.memos.append(MemoData(guid=new_guid(), kind="document", document=document,
+                                               title=f"Case {name}", text=case.description))
+            continue
+        if not (case.values or case.description or case.name):
+            continue
+        lines = [f"{value.key}: {value.value}" for value in case.values]
+        text = "\n".join(filter(None, [case.description, *lines]))
+        data.memos.append(MemoData(guid=new_guid(), kind="project", title=f"Case {name} (no document)", text=text))
+        what = "cases whose documents are not in the file (kept as project memos)"
+        report.skipped[what] = report.skipped.get(what, 0) + 1
+        report.skipped_names.setdefault(what, []).append(
+            f"{name} ({', '.join(case.sources) or 'no SourceRef'})")
 
 
 def _fresh(guid: str, used: set[str]) -> str:

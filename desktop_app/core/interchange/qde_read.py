@@ -78,6 +78,18 @@ class RawNote:
     user: str | None
     created: datetime | None
     modified: datetime | None
+    # A span note (QualCoder): the Note holds a PlainTextSelection of the source that refers to it.
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class RawCase:
+    guid: str | None
+    name: str
+    description: str
+    sources: list[str]
+    values: list[AttributeData]
 
 
 @dataclass
@@ -97,10 +109,15 @@ class ParsedProject:
     set_attributes: dict[str, list[AttributeData]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    skipped_names: dict[str, list[str]] = field(default_factory=dict)  # what -> the names of what was skipped
+    cases: list[RawCase] = field(default_factory=list)
+    code_memos: dict[str, str] = field(default_factory=dict)  # code GUID -> the memo part of its Description
     repairs: list[Repair] = field(default_factory=list)
 
-    def skip(self, what: str, count: int = 1) -> None:
+    def skip(self, what: str, count: int = 1, names: list[str] | None = None) -> None:
         self.skipped[what] = self.skipped.get(what, 0) + count
+        if names:
+            self.skipped_names.setdefault(what, []).extend(names)
 
 
 def _children(element, name: str):
@@ -147,6 +164,19 @@ def decode_text(data: bytes) -> tuple[str, str]:
 _BAD_NAME = re.compile(r"\s+")
 
 
+# GovCoder writes a code's memos into its Description too (QualCoder and ATLAS.ti show only that), as a
+# paragraph starting with this label, before the labelled guidance lines.
+CODE_MEMO_LABEL = "Memo: "
+
+
+def split_code_memo(description: str) -> tuple[str, str]:
+    """(the definition, the memo) of a code Description GovCoder wrote."""
+    if description.startswith(CODE_MEMO_LABEL):
+        return "", description[len(CODE_MEMO_LABEL):].strip()
+    before, marker, after = description.partition("\n\n" + CODE_MEMO_LABEL)
+    return (before.strip(), after.strip()) if marker else (description, "")
+
+
 def clean_code_name(name: str | None) -> str:
     text = _BAD_NAME.sub(" ", name or "").strip()
     return text.replace("/", "／") or "(unnamed)"
@@ -191,17 +221,23 @@ def parse_project(root, package: Package) -> ParsedProject:
                 elif target in notes and origin:
                     project.note_targets.setdefault(target, []).append(origin)
                 else:
-                    project.skip("links between other objects")
+                    project.skip("links between other objects", names=[_label(link)])
         elif kind == "Sets":
             _sets(child, project)
         elif kind == "Graphs":
-            project.skip("graphs", len(_children(child, "Graph")))
+            graphs = _children(child, "Graph")
+            project.skip("graphs", len(graphs), names=[_label(graph) for graph in graphs])
         elif kind == "Description":
             project.description = child.text or ""
         elif kind == "NoteRef":
             if _guid(child, "targetGUID"):
                 project.project_notes.append(_guid(child, "targetGUID"))
     return project
+
+
+def _label(element) -> str:
+    """How a skipped element is named in the report: its name, else its GUID."""
+    return (element.get("name") or "").strip() or element.get("guid") or "(unnamed)"
 
 
 def _users(element, project: ParsedProject) -> None:
@@ -249,6 +285,9 @@ def _code(element, parent: str | None, position: int, project: ParsedProject, se
     # definition; the codebook module reads them back the same way.
     entry = CodeEntry(name=name)
     split_description(_text_of(element, "Description").replace("\r\n", "\n"), entry)
+    entry.description, memo = split_code_memo(entry.description)
+    if memo:
+        project.code_memos[guid] = memo
     project.codes.append(CodeData(
         guid=guid, name=name, parent=parent, description=entry.description, english=entry.english,
         keywords=entry.keywords, guidance=entry.guidance, colour=normalise_colour(element.get("color")),
@@ -282,17 +321,16 @@ def _cases(element, project: ParsedProject) -> None:
         values = [(variable, kind, value) for variable, kind, value in _values(case)]
         sources = [_guid(ref, "targetGUID") for ref in _children(case, "SourceRef")]
         name = (case.get("name") or "").strip()
-        if not sources:
-            if values or name:
-                project.skip("cases without a document")
-            continue
+        labelled = [AttributeData(project.variables.get(variable, (variable or "variable", kind))[0], kind, value)
+                    for variable, kind, value in values]
+        # Whether its sources exist is known only once every source is read (placement.py): kept here.
+        project.cases.append(RawCase(guid=_guid(case), name=name, description=_text_of(case, "Description"),
+                                     sources=[source for source in sources if source], values=labelled))
         for source in filter(None, sources):
             items = project.case_attributes.setdefault(source, [])
             if name:
                 items.append(AttributeData("case", "text", name))
-            for variable, kind, value in values:
-                label = project.variables.get(variable, (variable or "variable", kind))[0]
-                items.append(AttributeData(label, kind, value))
+            items.extend(labelled)
 
 
 def _sets(element, project: ParsedProject) -> None:
@@ -303,7 +341,7 @@ def _sets(element, project: ParsedProject) -> None:
             project.set_attributes.setdefault(source, []).append(AttributeData(f"set: {name}", "boolean", "true"))
         others = len(_children(member_set, "MemberCode")) + len(_children(member_set, "MemberNote"))
         if others:
-            project.skip("set members that are codes or notes", others)
+            project.skip("set members that are codes or notes", others, names=[f"{name} ({others})"])
 
 
 def _coding(element) -> RawCoding:
@@ -431,8 +469,11 @@ def _note(element, project: ParsedProject, package: Package) -> None:
         text = f"{description}\n\n{text}"
     elif description:
         text = description
+    span = _child(element, "PlainTextSelection")
     project.notes.append(RawNote(
         guid=_guid(element), name=(element.get("name") or "").strip(), text=text.replace("\r\n", "\n"),
         user=_guid(element, "creatingUser"), created=parse_datetime(element.get("creationDateTime")),
         modified=parse_datetime(element.get("modifiedDateTime")),
+        start=_int(span.get("startPosition")) if span is not None else None,
+        end=_int(span.get("endPosition")) if span is not None else None,
     ))

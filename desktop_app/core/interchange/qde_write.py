@@ -16,7 +16,7 @@ Choices (see docs/interchange.md):
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -24,6 +24,7 @@ from desktop_app import __version__
 from desktop_app.core.codebook.entries import CodeEntry
 from desktop_app.core.codebook.qdc_write import description_with_guidance
 from desktop_app.core.interchange.model import AttributeData, CodeData, ProjectData
+from desktop_app.core.interchange.qde_read import CODE_MEMO_LABEL
 from desktop_app.core.interchange.positions import (
     CODE_POINTS_CRLF2,
     UTF16_CRLF2,
@@ -200,10 +201,14 @@ def build_project_xml(data: ProjectData, target: str = "generic",
 
     # NoteRefs by target GUID: memos become Notes.
     memo_refs: dict[str, list[str]] = defaultdict(list)
+    # ... and also the Description of what they are about, where QualCoder and ATLAS.ti read memos.
+    memo_texts: dict[str, list[str]] = defaultdict(list)
     for memo in data.memos:
         target_guid = {"project": "project", "document": memo.document, "code": memo.code}.get(memo.kind)
         if target_guid:
             memo_refs[target_guid].append(export_guid(memo.guid))
+            if memo.text.strip():
+                memo_texts[target_guid].append(memo.text.strip())
 
     coder_guid = {coder.guid: export_guid(coder.guid) for coder in data.coders}
     if data.coders:
@@ -224,8 +229,12 @@ def build_project_xml(data: ProjectData, target: str = "generic",
                               isCodable="true" if code.codable else "false", color=normalise_colour(code.colour))
             notes = memo_refs.get(code.guid, [])
             kids = children.get(code.guid, [])
+            definition = (code.description or "").strip()
+            if memo_texts.get(code.guid):
+                memo = CODE_MEMO_LABEL + "\n\n".join(memo_texts[code.guid])
+                definition = f"{definition}\n\n{memo}" if definition else memo
             description = description_with_guidance(CodeEntry(
-                name=code.name, english=code.english, description=code.description or "",
+                name=code.name, english=code.english, description=definition,
                 keywords=list(code.keywords), guidance=dict(code.guidance)))
             if not (description or notes or kids):
                 xml.empty("Code", **attributes)
@@ -280,6 +289,21 @@ def build_project_xml(data: ProjectData, target: str = "generic",
             times[value] = xsd_datetime(value)
         return times[value]
 
+    # Without a creatingUser on each source, QualCoder invents a user "default" for it, who comes back
+    # as a coder; the source's user is its most frequent coder, else the project's first.
+    coders_of: dict[str, Counter] = defaultdict(Counter)
+    for annotation in data.annotations:
+        coders_of[annotation.document][annotation.coder] += 1
+    first_coder = coder_guid[data.coders[0].guid] if data.coders else None
+
+    def source_user(document_guid: str) -> str | None:
+        counts = coders_of.get(document_guid)
+        if counts:
+            guid = coder_guid.get(counts.most_common(1)[0][0])
+            if guid:
+                return guid
+        return first_coder
+
     if data.documents:
         xml.open("Sources")
         total = len(data.documents)
@@ -289,7 +313,10 @@ def build_project_xml(data: ProjectData, target: str = "generic",
             source = render_source(guid, document.text, target)
             rendered.append(source)
             xml.open("TextSource", guid=guid, name=document.title or guid,
-                     plainTextPath=f"internal://{source.filename}", creationDateTime=stamp(document.imported_at))
+                     plainTextPath=f"internal://{source.filename}", creatingUser=source_user(document.guid),
+                     creationDateTime=stamp(document.imported_at))
+            if memo_texts.get(document.guid):
+                xml.text("Description", "\n\n".join(memo_texts[document.guid]))
             units = source.units
             for annotation in by_document.get(document.guid, []):
                 start, end = annotation.start, annotation.end
@@ -328,6 +355,8 @@ def build_project_xml(data: ProjectData, target: str = "generic",
             xml.text("PlainTextContent", memo.text)
             xml.close("Note")
         xml.close("Notes")
+    if memo_texts.get("project"):
+        xml.text("Description", "\n\n".join(memo_texts["project"]))
     for note in memo_refs.get("project", []):
         xml.empty("NoteRef", targetGUID=note)
     xml.close("Project")

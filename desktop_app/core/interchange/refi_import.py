@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.core.interchange.load import load_project_data
+from desktop_app.core.interchange.load import load_in_transaction
 from desktop_app.core.interchange.model import Progress, ProjectData
 from desktop_app.core.interchange.package import DEFAULT_LIMITS, Limits, open_package, parse_xml
 from desktop_app.core.interchange.placement import build_project_data
@@ -25,10 +25,10 @@ def read_refi_project(path: str | Path, report: ImportReport, limits: Limits = D
 
 
 def import_refi(session_factory: sessionmaker[Session], path: str | Path, *, progress: Progress | None = None,
-                limits: Limits = DEFAULT_LIMITS) -> ImportReport:
+                limits: Limits = DEFAULT_LIMITS, on_conflict: str = "ours", dry_run: bool = False) -> ImportReport:
     source = Path(path)
-    report = ImportReport(file=str(source), format="qdpx" if source.suffix.lower() == ".qdpx" else "qde")
+    report = ImportReport(file=str(source), format="qdpx" if source.suffix.lower() == ".qdpx" else "qde",
+                          on_conflict=on_conflict, dry_run=dry_run)
     data = read_refi_project(source, report, limits)
-    with session_factory.begin() as session:
-        load_project_data(session, data, report, progress)
+    load_in_transaction(session_factory, data, report, progress, on_conflict=on_conflict, dry_run=dry_run)
     return report

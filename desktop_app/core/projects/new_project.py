@@ -48,14 +48,17 @@ def populate_sample(project: Project, progress: Progress | None = None) -> None:
         raise GovCoderError(f"sample article {failed[0].file} failed to import: {failed[0].reason}")
 
 
-def fill_new_project(project: Project, *, sample: bool, progress: Progress | None = None) -> None:
+def fill_new_project(project: Project, *, sample: bool, progress: Progress | None = None,
+                     codebook: bool = True) -> None:
+    """codebook=False leaves the project empty (no default codebook), for importing another program's
+    project with its codebook as it is."""
     if sample:
         populate_sample(project, progress)
-    else:
+    elif codebook:
         load_default_codebook(project)
 
 
-def build_project(path: Path, *, sample: bool, progress: Progress | None = None) -> Project:
+def build_project(path: Path, *, sample: bool, progress: Progress | None = None, codebook: bool = True) -> Project:
     """Create a project file; with `sample`, fill it. A half-built project never appears at `path`."""
     # An empty file holds no project (a file dialog or `touch` may have made it): init may fill it.
     if path.exists() and not (path.is_file() and path.stat().st_size == 0):
@@ -66,21 +69,25 @@ def build_project(path: Path, *, sample: bool, progress: Progress | None = None)
         leftover.unlink(missing_ok=True)
     project = create_project(partial)
     try:
-        fill_new_project(project, sample=sample, progress=progress)
+        fill_new_project(project, sample=sample, progress=progress, codebook=codebook)
     finally:
         project.close()
     os.replace(partial, path)
     return open_project(path)
 
 
-def init_project(location: str | Path, *, sample: bool, progress: Progress | None = None) -> Project:
-    """`govcoder init`: a new project with the default codebook, and with `sample` the seed articles."""
+def init_project(location: str | Path, *, sample: bool, progress: Progress | None = None,
+                 codebook: bool = True) -> Project:
+    """`govcoder init`: a new project with the default codebook (none with codebook=False: `--empty`),
+    and with `sample` the seed articles."""
+    if sample and not codebook:
+        raise GovCoderError("--empty and --sample exclude each other: the sample articles come with the codebook")
     path = sqlite_path(to_url(location))
     if path is not None:
-        return build_project(path, sample=sample, progress=progress)
+        return build_project(path, sample=sample, progress=progress, codebook=codebook)
     project = create_project(location)
     try:
-        fill_new_project(project, sample=sample, progress=progress)
+        fill_new_project(project, sample=sample, progress=progress, codebook=codebook)
     except BaseException:
         project.close()
         raise
