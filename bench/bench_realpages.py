@@ -10,7 +10,8 @@ are the folder's own (see its README): `.ref.txt` bodies (rd, np; gs is a prefix
 `without` snippets left), expected dates and sites in `.meta.json`. The gne pages have none: what
 the page itself states is read here, independently of the code measured, from the visible text
 just after the headline (the first full date there, and what follows 来源：), and their bodies are
-not scored. Every comparison ignores whitespace.
+not scored. Every comparison ignores whitespace and punctuation
+(newspaper's reference drops quotation marks).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from desktop_app.core.text.pipeline import CleaningOptions, prepare_source  # no
 from desktop_app.core.text.readers import read_sources  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "realpages"
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[\W_]+")  # whitespace and punctuation: references differ in quotes
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|-{1,2}|–|—|::|>>)\s*")
 
