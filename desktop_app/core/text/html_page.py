@@ -37,6 +37,8 @@ _URL_MONTH_DAY = re.compile(r"/((?:19|20)\d{2})-?(\d{2})/(\d{2})/")
 _SITE_WORD = re.compile(r"网|網|报|報|新闻|新聞|政府|频道|頻道|官网|官方|中心|门户|日报|电视|在线|在線|平台|社区|"
                         r"\.(?:com|cn|net|org)|[A-Za-z]{3,}")
 _BAND_LINES = 8
+# `headline-新华网`: a bare hyphen parts off a site only when what follows reads as one.
+_HYPHEN_SITE = re.compile(r"(?<=\S{6})-(?=[^-]{2,14}$)(?=.*(?:网|網|报|報|新闻|传媒|设计|中心|[A-Za-z]{3}))")
 
 
 @dataclass
@@ -126,7 +128,8 @@ def _trafilatura_lines(html: str) -> list[str]:
         return []
     if not text:
         return []
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    # "- " is how trafilatura marks a list item, not the page's text.
+    return [" ".join(line.split()).removeprefix("- ") for line in text.splitlines() if line.strip(" -")]
 
 
 def _without_site(title: str | None, site_name: str | None, soup: BeautifulSoup) -> str | None:
@@ -137,6 +140,8 @@ def _without_site(title: str | None, site_name: str | None, soup: BeautifulSoup)
     if site_name and title.endswith(site_name) and len(title) > len(site_name) + 4:
         title = title[: -len(site_name)].rstrip(" _-|｜–—:·")
     parts = _SITE_SEPARATOR.split(title)
+    if len(parts) == 1 and (match := _HYPHEN_SITE.search(title)):
+        return title[:match.start()]
     if len(parts) == 1:
         headline = _headline_not_in_title(soup, title)
         return headline or title
@@ -166,21 +171,45 @@ def _headline_not_in_title(soup: BeautifulSoup, title: str) -> str | None:
     return None
 
 
+def _squashed(text: str) -> str:
+    return "".join(text.split())
+
+
 def _header_band(page_lines: list[str], article: list[str], title: str | None) -> list[str]:
-    """The lines above the article and below its headline: where pages print date and source."""
-    first = next((line for line in article if len(line) >= 10), article[0] if article else "")
-    end = next((index for index, line in enumerate(page_lines) if first and first[:30] in line), None)
+    """The lines above the article's first paragraph and below its headline: where pages print date
+    and source. Compared without spaces, as extractors and our own layout space inline text apart."""
+    head = _squashed(title or "")[:12]
+    first = next((_squashed(line) for line in article if len(_squashed(line)) >= 10
+                  and not (head and head in _squashed(line)) and not line.lstrip("（(").startswith("原标题")), "")
+    if not first:
+        return []
+    key = first[:20]
+    end = next((index for index, line in enumerate(page_lines) if key in _squashed(line)), None)
     if end is None:
         return []
     start = max(0, end - _BAND_LINES)
-    if title:
-        heads = [index for index in range(start, end + 1) if title[:20] in page_lines[index]]
+    if head:
+        heads = [index for index in range(max(0, end - 3 * _BAND_LINES), end + 1)
+                 if head in _squashed(page_lines[index])]
         if heads:
             start = heads[-1]
-    band = page_lines[start:end + 1]
-    if band and first:
-        band[-1] = band[-1][: band[-1].find(first[:30])] if first[:30] in band[-1] else band[-1]
+    band = page_lines[start:end]
+    last = page_lines[end]
+    cut = _squashed(last).find(key)
+    if cut > 0:  # the band and the first paragraph on one line: keep what stands before the paragraph
+        band.append(last[:len(last) - len(last.lstrip())] + _unsquash_prefix(last, cut))
     return band
+
+
+def _unsquash_prefix(line: str, length: int) -> str:
+    """The start of `line` holding its first `length` characters that are not spaces."""
+    seen = 0
+    for index, char in enumerate(line):
+        if seen == length:
+            return line[:index]
+        if not char.isspace():
+            seen += 1
+    return line
 
 
 def _dates(meta: dict[str, str], soup: BeautifulSoup, band: list[str], html: str, url: str | None) -> list[dict]:
