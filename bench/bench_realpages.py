@@ -33,7 +33,7 @@ from desktop_app.core.text.readers import read_sources  # noqa: E402
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "realpages"
 _SPACE = re.compile(r"[\W_]+")  # whitespace and punctuation: references differ in quotes
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|-{1,2}|–|—|::|>>)\s*")
+_SEPARATORS = re.compile(r"\s*(?:_|\||｜|\s-\s|--|-(?=[^-]{2,14}$)|–|—|::|>>)\s*")
 
 
 def squash(text: str) -> str:

@@ -37,8 +37,9 @@ _URL_MONTH_DAY = re.compile(r"/((?:19|20)\d{2})-?(\d{2})/(\d{2})/")
 _SITE_WORD = re.compile(r"网|網|报|報|新闻|新聞|政府|频道|頻道|官网|官方|中心|门户|日报|电视|在线|在線|平台|社区|"
                         r"\.(?:com|cn|net|org)|[A-Za-z]{3,}")
 _BAND_LINES = 8
+_PARAGRAPH = 30  # characters without spaces: shorter lines above the article are taken for its header
 # `headline-新华网`: a bare hyphen parts off a site only when what follows reads as one.
-_HYPHEN_SITE = re.compile(r"(?<=\S{6})-(?=[^-]{2,14}$)(?=.*(?:网|網|报|報|新闻|传媒|设计|中心|[A-Za-z]{3}))")
+_HYPHEN_SITE = re.compile(r"(?<=\S{6})-(?=[^-]{2,14}$)(?=.*(?:网|網|报|報|新闻|传媒|设计|中心|[A-Za-z]{3})|[\u4e00-\u9fff]{2,4}$)")
 
 
 @dataclass
@@ -179,10 +180,18 @@ def _header_band(page_lines: list[str], article: list[str], title: str | None) -
     """The lines above the article's first paragraph and below its headline: where pages print date
     and source. Compared without spaces, as extractors and our own layout space inline text apart."""
     head = _squashed(title or "")[:12]
-    first = next((_squashed(line) for line in article if len(_squashed(line)) >= 10
-                  and not (head and head in _squashed(line)) and not line.lstrip("（(").startswith("原标题")), "")
+    first, before = "", []
+    for line in article:
+        flat = _squashed(line)
+        if head and flat.startswith(head) and len(flat) > len(_squashed(title or "")) + 30:
+            flat = flat[len(_squashed(title or "")):]  # the headline run into the first paragraph
+        elif (head and head in flat) or line.lstrip("（(").startswith("原标题") or len(flat) < _PARAGRAPH:
+            before.append(line)  # a date, source or byline the extractor kept above the article
+            continue
+        first = flat
+        break
     if not first:
-        return []
+        return before
     key = first[:20]
     end = next((index for index, line in enumerate(page_lines) if key in _squashed(line)), None)
     if end is None:
@@ -190,15 +199,16 @@ def _header_band(page_lines: list[str], article: list[str], title: str | None) -
     start = max(0, end - _BAND_LINES)
     if head:
         heads = [index for index in range(max(0, end - 3 * _BAND_LINES), end + 1)
-                 if head in _squashed(page_lines[index])]
+                 if head in _squashed(page_lines[index])
+                 and not page_lines[index].lstrip("（(").startswith("原标题")]
         if heads:
             start = heads[-1]
-    band = page_lines[start:end]
+    band = [*page_lines[start:end]]
     last = page_lines[end]
     cut = _squashed(last).find(key)
     if cut > 0:  # the band and the first paragraph on one line: keep what stands before the paragraph
-        band.append(last[:len(last) - len(last.lstrip())] + _unsquash_prefix(last, cut))
-    return band
+        band.append(_unsquash_prefix(last, cut))
+    return band + before
 
 
 def _unsquash_prefix(line: str, length: int) -> str:
