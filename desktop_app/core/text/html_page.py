@@ -193,9 +193,12 @@ def _header_band(page_lines: list[str], article: list[str], title: str | None) -
     if not first:
         return before
     key = first[:20]
-    end = next((index for index, line in enumerate(page_lines) if key in _squashed(line)), None)
-    if end is None:
-        return []
+    ends = [index for index, line in enumerate(page_lines) if key in _squashed(line)]
+    if not ends:
+        return before
+    # The paragraph also stands in a page's summary or share text: take the place under the headline.
+    end = next((index for index in ends if head and any(
+        head in _squashed(line) for line in page_lines[max(0, index - 3 * _BAND_LINES):index])), ends[0])
     start = max(0, end - _BAND_LINES)
     if head:
         heads = [index for index in range(max(0, end - 3 * _BAND_LINES), end + 1)
