@@ -236,3 +236,70 @@ def _finish(text: str, name: str) -> str:
     if len(_CONTROL.findall(text[:4096])) > 8:
         raise _refuse(name, "binary data (control characters), not a text file")
     return text
+
+
+# WHATWG encoding labels as browsers read them: a gb2312 or gbk label means GBK, which GB18030 extends.
+_WHATWG = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
+           "chinese": "gb18030", "csgb2312": "gb18030", "iso-ir-58": "gb18030", "gb18030": "gb18030",
+           "big5": "big5", "big5-hkscs": "big5", "x-x-big5": "big5", "cn-big5": "big5",
+           "utf-8": "utf-8", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8"}
+_LABEL = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", re.IGNORECASE)
+
+
+class DecodedPage(NamedTuple):
+    text: str
+    encoding: str
+    replaced: int = 0
+    label: str | None = None  # the charset the page declares, if any
+    label_obeyed: bool = True  # False: the bytes contradicted it and were read otherwise
+
+
+def decode_page(data: bytes, name: str, encoding: str | None = None) -> DecodedPage:
+    """A web page's bytes as a browser reads them: BOM, then valid UTF-8, then the declared label
+    mapped per WHATWG (gb2312/gbk read as GB18030), then detection. A label the bytes contradict
+    is recorded, not obeyed. Control bytes (in comments, scripts) do not make a page binary: the
+    article is taken out of the markup afterwards, and any left are removed by the cleaning."""
+    found = _LABEL.search(data[:4096])
+    label = found.group(1).decode("ascii", "replace").lower() if found else None
+    if encoding:
+        decoded = _decode_as(data, name, encoding)
+        return DecodedPage(decoded.text, decoded.encoding, decoded.replaced, label)
+    if _NOT_BLANK.search(data) is None:
+        raise _refuse(name, "the file is empty")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise _refuse(name, f"this is {what}, not a web page")
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(bom_encoding, errors="replace").removeprefix("\ufeff")
+            return DecodedPage(normalise_newlines(text), bom_encoding.replace("-sig", ""),
+                               text.count("\ufffd"), label, label is None or _WHATWG.get(label) == "utf-8")
+    try:
+        return DecodedPage(normalise_newlines(data.decode("utf-8")), "utf-8", 0, label,
+                           label is None or _WHATWG.get(label, label) == "utf-8")
+    except UnicodeDecodeError:
+        pass
+    wanted = _WHATWG.get(label or "", None)
+    if wanted is None and label:
+        try:
+            wanted = _normalise_name(label)
+        except LookupError:
+            wanted = None
+    if wanted and wanted != "utf-8":
+        text = data.decode(wanted, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= _damage_allowed(data) and plausibility(text) >= _PLAUSIBLE - 0.1:
+            return DecodedPage(normalise_newlines(text), wanted, bad, label)
+    # The label does not fit the bytes: the reading with the fewest undecodable bytes that is
+    # plausible Chinese (or, without any Chinese, UTF-8 with its damage marked).
+    readings = []
+    for candidate in dict.fromkeys(["gb18030", "big5", "utf-8", *_guesses(data)]):
+        try:
+            text = data.decode(candidate, errors="replace")
+        except LookupError:
+            continue
+        readings.append((text.count("\ufffd"), -plausibility(text), candidate, text))
+    bad, _, chosen, text = min(readings)
+    if bad > max(_damage_allowed(data), len(data) // 50):
+        raise _refuse(name, "not text in any supported encoding (UTF-8, GB18030, Big5); try --encoding")
+    return DecodedPage(normalise_newlines(text), chosen, bad, label, _WHATWG.get(label or "", chosen) == chosen)

@@ -53,6 +53,11 @@ def build_metadata(furniture: Furniture, fallback_title: str) -> Metadata:
                 extracted.setdefault("header_fields", {}).update(values["other"])
         elif piece.kind == "source":
             sources.append({"source": values["source"], "where": "inline" if values.get("inline") else "tail"})
+        elif piece.kind == "fields":
+            if "source" in values:
+                sources.append({"source": values["source"], "where": "tail"})
+            _extend(people, "editors", values.get("editors", []))
+            _extend(people, "writers", values.get("authors", []))
         elif piece.kind == "staff":
             role = values["role_simplified"]
             extracted.setdefault("staff", []).append({"role": values["role"], "names": values["names"]})

@@ -316,6 +316,12 @@ def _is_short_sentence(shadow: str) -> bool:
 
 def _header_fields(line: Line) -> dict | None:
     """`发布时间:2022-12-16 来源:深圳特区报` or `时间:2023-01-20 01:43:41来源:法律常识` as fields."""
+    if (controls := _HEADER_CONTROLS.search(line.shadow)) and controls.start() > 0:
+        # `… 作者：南帆 分享到：`: the page's controls end the line, not the author's name.
+        line = Line(line.start, line.end, line.raw, line.plain[:controls.start()].rstrip(_SPACE),
+                    line.shadow[:controls.start()].rstrip(_SPACE))
+    if len(line.plain) <= 120 and (dated := _DATED_HEADER.match(line.shadow)):
+        return _dated_header(line, dated)
     if len(line.plain) > 120 or not line.shadow.startswith(("发布", "时间", "日期", "来源", "作者", "更新")):
         return None
     matches = list(_HEADER_FIELD.finditer(line.shadow))
@@ -343,6 +349,31 @@ def _header_fields(line: Line) -> dict | None:
     return fields
 
 
+# `2020-06-06 10:08 来源：澎湃新闻`: a date opening the line, then fields or nothing but the time.
+_DATED_HEADER = re.compile(
+    r"(?:19|20)\d{2}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?=$|来源|作者|编辑|责任编辑|发布|阅读|浏览)"
+)
+
+
+def _dated_header(line: Line, dated: re.Match[str]) -> dict | None:
+    value = line.plain[:dated.end()].strip(_SPACE)
+    parsed = md.parse_date(value)
+    if parsed is None:
+        return None
+    fields: dict = {"dates": [{"label": "时间", "date": parsed[0].isoformat(), "time": parsed[1], "text": value}]}
+    rest = line.shadow[dated.end():]
+    if rest:
+        shifted = Line(line.start, line.end, line.raw, line.plain[dated.end():], rest)
+        more = _header_fields(shifted)
+        if more is None:
+            return None
+        more.setdefault("dates", [])
+        more["dates"] = fields["dates"] + more["dates"]
+        return more
+    return fields
+
+
 def _scan_tail(lines: Lines, head_end: int, found: Furniture) -> int:
     """Index just past the last body line; records the furniture after it."""
     index = len(lines)
@@ -351,15 +382,23 @@ def _scan_tail(lines: Lines, head_end: int, found: Furniture) -> int:
         block = [lines[other] for other in range(widgets_from, len(lines))]
         texts = [line.plain for line in block if not line.blank]
         values: dict = {"lines": texts}
-        rest = [t for t in texts[1:] if not _WIDGET.match(t) and not _COUNTER.search(t)]
+        # Judged on the shadow (關注 is 关注), the account's name taken as published.
+        rest = [line.plain for line in block[1:] if not line.blank
+                and not _WIDGET.match(line.shadow) and not _COUNTER.search(line.shadow)]
         if rest:
             values["account"] = rest[0]
             values["account_description"] = rest[1:]
-        counters = [t for t in texts if _COUNTER.search(t)]
+        counters = [line.plain for line in block if not line.blank and _COUNTER.search(line.shadow)]
         if counters:
             values["counters"] = counters
         found.pieces.append(Piece("widgets", block[0].start, block[-1].end, values))
         index = widgets_from
+    related_from = _related_block(lines, head_end, index)
+    if related_from is not None:
+        block = [lines[other] for other in range(related_from, index) if not lines.blank(other)]
+        found.pieces.append(Piece("headlines", block[0].start, block[-1].end,
+                                  {"heading": block[0].plain, "headlines": [line.plain for line in block[1:]]}))
+        index = related_from
     headlines: list[Line] = []
     first_headline = index
     staff_seen = False
@@ -392,19 +431,37 @@ def _scan_tail(lines: Lines, head_end: int, found: Furniture) -> int:
 def _widget_block(lines: Lines, head_end: int) -> int | None:
     """Start of a report/follow/share block (举报/反馈 … 关注 收藏 分享) in the last lines."""
     lowest = max(head_end, len(lines) - 25)
-    if lines.unglossed.find("举报", lines.unglossed_starts[lowest]) == -1:
-        return None  # what nearly every article comes to, in one substring search
+    start = lines.unglossed_starts[lowest]
+    if lines.unglossed.find("举报", start) == -1 and lines.unglossed.find("舉報", start) == -1:
+        return None  # what nearly every article comes to, in one or two substring searches
     for index in range(len(lines) - 1, lowest - 1, -1):
         unglossed = lines.unglossed_lines[index]
-        if "举报" in unglossed and _REPORT_MARK.match(unglossed.strip(_SPACE)):
+        if ("举报" in unglossed or "舉報" in unglossed) and _REPORT_MARK.match(lines[index].shadow):
             return index
+    return None
+
+
+def _related_block(lines: Lines, head_end: int, stop: int) -> int | None:
+    """Start of a `相关阅读` heading followed only by headline-like lines, in the last lines."""
+    lowest = max(head_end + 1, stop - 25)
+    for index in range(stop - 1, lowest - 1, -1):
+        if lines.blank(index):
+            continue
+        line = lines[index]
+        if _RELATED.match(line.shadow):
+            after = [lines[other] for other in range(index + 1, stop) if not lines.blank(other)]
+            if after and all(len(other.plain) <= 40 and other.plain[-1] not in "。！？!?" for other in after):
+                return index
+            return None
     return None
 
 
 def _tail_piece(line: Line) -> Piece | None:
     shadow, plain = line.shadow, line.plain
+    if piece := _page_chrome(line):
+        return piece
     if shadow[0] not in _TAIL_FIRSTS and plain[0] not in _TAIL_FIRSTS:
-        return None
+        return _fields_piece(line)
     if match := _STAFF.match(shadow):
         names = plain[match.start("names"):match.end("names")]
         role = plain[match.start("role"):match.end("role")]
@@ -422,7 +479,12 @@ def _tail_piece(line: Line) -> Piece | None:
         return Piece("source", line.start, line.end, {"source": plain[match.start("source"):].strip(_SPACE)})
     if _STRAY.fullmatch(plain):
         return Piece("stray", line.start, line.end, {"text": plain})
-    return None
+    return _fields_piece(line)
+
+
+def _fields_piece(line: Line) -> Piece | None:
+    fields = _fields_line(line)
+    return Piece("fields", line.start, line.end, fields) if fields is not None else None
 
 
 def _source_suffix(lines: Lines, index: int, found: Furniture) -> None:
@@ -435,3 +497,52 @@ def _source_suffix(lines: Lines, index: int, found: Furniture) -> None:
     source = line.raw[match.start("source"):match.end("source")]
     found.pieces.append(Piece("source", line.start + match.start(), line.start + match.end(),
                               {"source": source, "inline": True}))
+
+
+def _page_chrome(line: Line) -> Piece | None:
+    """Page controls (【纠错】, 分享到：, 返回搜狐，查看更多) and site footers (ICP licences, 关于我们|网站地图)."""
+    shadow = line.shadow
+    if _CONTROLS.fullmatch(shadow):
+        return Piece("controls", line.start, line.end, {"text": line.plain})
+    if len(shadow) <= 120 and (_LICENCE.search(shadow) or _FOOTER_LINKS.search(shadow)):
+        return Piece("footer", line.start, line.end, {"text": line.plain})
+    return None
+
+
+def _fields_line(line: Line) -> dict | None:
+    """`本文来源：证券市场红周刊 责任编辑：杨倩_NF4425`, `（本文来源：经济日报 作者：…）返回搜狐，查看更多`:
+    labelled fields only, perhaps in parentheses, perhaps followed by a page control."""
+    shadow = _TRAILING_CONTROL.sub("", line.shadow)
+    if len(shadow) > 120 or not shadow.lstrip("(（[【").startswith(_FIELD_FIRSTS):
+        return None
+    inner = shadow.strip("(（)）[]【】 ")
+    offset = shadow.find(inner[:1]) if inner else 0
+    matches = list(_TAIL_FIELD.finditer(inner))
+    if not matches or matches[0].start() != 0:
+        return None
+    plain = line.plain
+    values: dict = {"fields": {}}
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(inner)
+        value = plain[offset + match.end():offset + end].strip(_SPACE + "(（)）")
+        label = match["label"]
+        values["fields"][plain[offset + match.start("label"):offset + match.end("label")]] = value
+        if label in ("本文来源", "来源", "稿源", "出处"):
+            values["source"] = value.split()[0] if value.split() else value
+        elif label in ("责任编辑", "编辑", "责编"):
+            values["editors"] = md.split_names(re.sub(r"_\w+$", "", value))
+        elif label == "作者":
+            values["authors"] = md.split_names(value)
+    return values if "source" in values or "editors" in values or "authors" in values else None
+
+
+_HEADER_CONTROLS = re.compile(r"\s*(?:分享到|字号|打印|【[^】]{1,6}】).*$")
+_FIELD_FIRSTS = ("本文来源", "来源", "稿源", "出处", "责任编辑", "编辑", "责编", "作者")
+_TAIL_FIELD = re.compile(r"(?P<label>本文来源|来源|稿源|出处|责任编辑|责编|编辑|作者)\s*[:：]\s*")
+_TRAILING_CONTROL = re.compile(r"\s*返回\S{1,6}[,，]\s*查看更多\s*$")
+_CONTROLS = re.compile(r"(?:\s*(?:【[^】]{1,6}】|\[[^\]]{1,6}\]|分享到\s*[:：]?|返回\S{1,6}[,，]\s*查看更多|"
+                       r"打印本页|关闭窗口|返回顶部|字号\s*[:：]?\s*(?:大|中|小|\s)*))+\s*")
+_LICENCE = re.compile(r"ICP\s*(?:备|证)|网安备|版权所有|Copyright|©|\(c\)\s*\d{4}", re.IGNORECASE)
+_FOOTER_LINKS = re.compile(r"(?:关于我们|网站地图|联系我们|网站声明|隐私政策|广告服务)\s*[|｜丨]")
+_RELATED = re.compile(r"^[【\[]?(?:相关阅读|相关新闻|相关推荐|相关文章|延伸阅读|推荐阅读|热点推荐|猜你喜欢|更多阅读|"
+                      r"相关链接|热门推荐)[】\]]?\s*[:：]?$")

@@ -41,7 +41,8 @@ _FURNITURE_LABELS = {
     "breadcrumb": "breadcrumb", "title": "title line (now the title)", "header": "date/source header line",
     "caption": "photo caption", "staff": "reviewer/editor line", "credit": "credit line",
     "source": "source line", "stray": "stray question marks", "widgets": "report/follow/share widgets",
-    "headlines": "list of unrelated headlines",
+    "headlines": "list of unrelated headlines", "fields": "source/editor line",
+    "controls": "page controls (【纠错】, 分享到)", "footer": "site footer (licence, site links)",
 }
 
 

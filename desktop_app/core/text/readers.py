@@ -152,36 +152,20 @@ def _csv_dialect(text: str) -> type[csv.Dialect]:
 
 
 def _read_html(data: bytes, path: Path, encoding: str | None) -> Source:
-    from bs4 import BeautifulSoup
+    from desktop_app.core.text.decode import decode_page
+    from desktop_app.core.text.html_page import read_page
 
-    from desktop_app.core.text.html_text import article_container, article_title, text_lines
-
-    declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
-    decoded = decode_bytes(data, str(path), encoding or (declared.group(1).decode("ascii")
-                                                          if declared else None))
-    soup = BeautifulSoup(decoded.text, "lxml")
-    meta = {
-        (tag.get("property") or tag.get("name") or "").lower(): tag.get("content", "")
-        for tag in soup.find_all("meta") if tag.get("content")
-    }
-    title = article_title(soup)
-    for tag in soup(["script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "header"]):
-        tag.decompose()
-    lines = text_lines(article_container(soup))
-    if not lines:
+    decoded = decode_page(data, str(path), encoding)
+    page = read_page(decoded.text)
+    if not page.lines:
         raise ImportFailure(f"{path}: no article text found in the page; nothing was imported")
-    source = Source("\n".join(lines), decoded.encoding, file_title(path)[0], title=title or None)
+    source = Source("\n".join(page.lines), decoded.encoding, file_title(path)[0], title=page.title or None,
+                    outlet=page.outlet, published=page.published, url=page.url, authors=page.authors)
+    source.extracted.update(page.extracted)
+    if decoded.label and not decoded.label_obeyed:
+        source.extracted["charset_label"] = (f"the page declares {decoded.label} but its bytes are "
+                                             f"{decoded.encoding}; read as {decoded.encoding}")
     _note_damage(source, decoded.replaced)
-    for key in ("article:published_time", "publishdate", "pubdate", "publish_date", "date"):
-        if meta.get(key) and (parsed := parse_date(meta[key])):
-            source.published = parsed[0]
-            break
-    source.url = meta.get("og:url") or None
-    canonical = soup.find("link", rel="canonical")
-    if not source.url and canonical and canonical.get("href"):
-        source.url = canonical["href"]
-    if meta.get("author"):
-        source.authors = [meta["author"]]
     return source
 
 
