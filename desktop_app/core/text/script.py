@@ -193,7 +193,28 @@ def simplified_shadow(text: str) -> str:
     return _cached_shadow(text)
 
 
+@cache
+def _variants() -> _Converter:
+    """Hong Kong and Taiwan forms to OpenCC's standard traditional ones (衞 -> 衛, 著 -> 着 outside
+    著名, 著作 …), by OpenCC's own reverse variant dictionaries, so that t2s then simplifies them."""
+    phrases = {**_dictionary("HKVariantsRevPhrases.txt"), **_dictionary("TWVariantsRevPhrases.txt")}
+    characters = {**_dictionary("HKVariantsRev.txt"), **_dictionary("TWVariantsRev.txt")}
+    return _build_converter(phrases, characters)
+
+
+@cache
+def _variant_only() -> _CharacterSet:
+    """Variant forms that no simplified text uses (衞, not 著): these alone call for folding."""
+    from desktop_app.core.text.common_hanzi import COMMON_SIMPLIFIED
+
+    keys = {ch for ch in _variants().characters.keys()}
+    return _CharacterSet.of(frozenset(chr(ch) for ch in keys) - frozenset(COMMON_SIMPLIFIED))
+
+
 def _shadow(text: str) -> str:
+    # Only text with traditional characters is folded: 著 is also a simplified character (显著).
+    if _t2s().triggers.occurs_in(text) or _variant_only().occurs_in(text):
+        text = _convert(text, _variants())
     shadow = _convert(text, _t2s())
     assert len(shadow) == len(text), "simplified shadow changed the text's length"
     return shadow

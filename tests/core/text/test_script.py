@@ -1,4 +1,4 @@
-"""The simplified shadow against the package converter it replaced, script detection against the
+"""The simplified shadow against the package converter it replaced (tw2s for traditional text, t2s else), script detection against the
 character-by-character count it replaced."""
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ from desktop_app.core.text import script
 from desktop_app.core.text.script import detect_script, simplified_shadow
 
 REFERENCE = opencc.OpenCC("t2s")
+# Traditional text is folded from its Taiwan (and Hong Kong) variants first: what tw2s does.
+TRADITIONAL_REFERENCE = opencc.OpenCC("tw2s")
+HONG_KONG_ONLY = frozenset(script._dictionary("HKVariantsRev.txt")) | frozenset(
+    "".join(script._dictionary("HKVariantsRevPhrases.txt")))
 PHRASES = sorted(script._dictionary("TSPhrases.txt"))
 PHRASE_CHARACTERS = sorted(set("".join(PHRASES)))
 ASTRAL = "𠮷"  # U+20BB7, which t2s leaves alone
@@ -23,7 +27,10 @@ SEPARATORS = [" ", "\n", "\t", "，", "。", "、", "-", "—", "「", "」", "�
 
 def reference_shadow(text: str) -> str | None:
     """What the package gives, or None where it would change the length (the shadow then may not)."""
-    converted = REFERENCE.convert(text)
+    if any(ch in HONG_KONG_ONLY for ch in text):
+        return None  # no package conversion folds both Hong Kong and Taiwan forms, as the shadow does
+    traditional = script._t2s().triggers.occurs_in(text) or script._variant_only().occurs_in(text)
+    converted = (TRADITIONAL_REFERENCE if traditional else REFERENCE).convert(text)
     return converted if len(converted) == len(text) else None
 
 
@@ -142,3 +149,11 @@ SCRIPT_ALPHABET = [
 @given(st.text(alphabet=st.sampled_from(SCRIPT_ALPHABET), max_size=40))
 def test_detect_script_agrees_with_counting_character_by_character(text):
     assert detect_script(text) == detect_script_by_character(text)
+
+
+def test_hong_kong_and_taiwan_variants_fold_in_the_shadow_at_the_same_offsets():
+    for text, expected in (("湖南衞視報道", "湖南卫视报道"), ("他帶著孩子", "他带着孩子"), ("衞生", "卫生"),
+                           ("著名作家寫作", "著名作家写作"), ("显著提高", "显著提高")):
+        shadow = simplified_shadow(text)
+        assert shadow == expected
+        assert len(shadow) == len(text)
