@@ -24,7 +24,6 @@ from desktop_app import __version__
 from desktop_app.core.codebook.entries import CodeEntry
 from desktop_app.core.codebook.qdc_write import description_with_guidance
 from desktop_app.core.interchange.model import AttributeData, CodeData, ProjectData
-from desktop_app.core.interchange.qde_read import CODE_MEMO_LABEL
 from desktop_app.core.interchange.positions import (
     CODE_POINTS_CRLF2,
     UTF16_CRLF2,
@@ -32,6 +31,7 @@ from desktop_app.core.interchange.positions import (
     crlf_newlines,
     with_crlf,
 )
+from desktop_app.core.interchange.qde_read import CODE_MEMO_LABEL
 from desktop_app.core.interchange.xmltools import (
     PROJECT_NS,
     derived_guid,
