@@ -121,3 +121,21 @@ def test_coders_list_add_rename(govcoder, project):
                          mentions="no coder named")
     text = govcoder("--project", project, "coders", "list").stdout
     assert "李四" in text and "annotations" in text
+
+
+def test_the_2016_family_per_domain_as_typed(govcoder, project, generated):
+    one, two = generated.codes[:2]
+    data = govcoder("--project", project, "agreement", "--coders", ",".join(generated.coders), "--unit", "char",
+                    "--measure", "alpha-2016", "--domain", one, "--domain", two, "--json").json()
+    family = data["unitizing_2016"]
+    assert [d["domain"] for d in family["domains"]] == [one, two] and family["length"] > 0
+    for domain in family["domains"]:
+        # A domain of one code: |u-alpha of the domain is that code's, and there is no code to tell apart.
+        assert domain["binary_alpha"] == pytest.approx(domain["per_code"][0]["binary_alpha"])
+        assert -1 <= domain["binary_alpha"] <= 1
+        assert domain["cu_alpha"] is None and "one value" in domain["undefined"]["cu_alpha"]
+    assert "alpha" not in data["overall"]  # only what was asked for
+    text = govcoder("--project", project, "agreement", "--coders", ",".join(generated.coders), "--unit", "char",
+                    "--measure", "alpha-2016").stdout
+    assert "2016 unitizing family" in text and "Cu-alpha across domains" in text
+    assert "mutually exclusive codes" in text  # the generated coders overlap codes of one root domain

@@ -7,7 +7,7 @@ import argparse
 
 from desktop_app.cli.contract import add_command, comma_list, emit_json, non_negative, open_project_of
 
-MEASURE_CHOICES = ("alpha-u", "alpha", "kappa", "percent", "all")
+MEASURE_CHOICES = ("alpha-u", "alpha", "kappa", "percent", "alpha-2016", "all")
 
 
 def _measures(text: str) -> list[str]:
@@ -16,7 +16,7 @@ def _measures(text: str) -> list[str]:
         if name not in MEASURE_CHOICES:
             raise argparse.ArgumentTypeError(f"unknown measure {name!r} (one of {', '.join(MEASURE_CHOICES)})")
     if "all" in chosen:
-        return ["alpha-u", "alpha", "kappa", "percent"]
+        return ["alpha-u", "alpha", "kappa", "percent", "alpha-2016"]
     return chosen
 
 
@@ -76,6 +76,24 @@ def _print_report(data: dict) -> None:
         print(f"  undefined {note}")
     if "percent" in data["overall"]:
         print("  percent agreement ignores chance agreement: read it beside alpha, never alone")
+    if data.get("unitizing_2016"):
+        _print_family(data["unitizing_2016"])
+
+
+def _print_family(family: dict) -> None:
+    print(f"2016 unitizing family over {family['length']:,} characters "
+          "(|u-alpha: what is coded; cu-alpha: which code, where both coded)")
+    print(f"{'|u-alpha':>9}  {'cu-alpha':>9}  domain or code")
+    for domain in family["domains"]:
+        print(f"{_number(domain['binary_alpha']):>9}  {_number(domain['cu_alpha']):>9}  {domain['domain']}")
+        for code in domain["per_code"]:
+            print(f"{_number(code['binary_alpha']):>9}  {'':>9}    {code['code']}")
+    print(f"Cu-alpha across domains: {_number(family['Cu_alpha'])}")
+    for name, reason in family["undefined"].items():
+        print(f"  undefined for {name}: {reason}")
+    for domain in family["domains"]:
+        for name, reason in domain["undefined"].items():
+            print(f"  undefined {name} in {domain['domain']}: {reason}")
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
@@ -86,6 +104,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             session, comma_list(args.coders) or [], args.unit, measures=args.measure,
             per_code=args.per_code, per_document=args.per_document, exclude_uncoded=args.exclude_uncoded,
             ci=args.ci, seed=args.seed, codes=comma_list(args.codes), documents=args.docs,
+            domains=args.domain,
         )
         data = report.to_json()
     if args.json:
@@ -196,7 +215,11 @@ def register(commands) -> None:
     agreement.add_argument("--unit", required=True, choices=("char", "word", "sentence", "doc"),
                            help="what one unit of coding is (alpha-u always uses characters)")
     agreement.add_argument("--measure", type=_measures, default=_measures("all"), metavar="M[,M...]",
-                           help="alpha-u, alpha, kappa, percent or all (default); percent comes with alpha")
+                           help="alpha-u, alpha, kappa, percent, alpha-2016 (|u-alpha, cu-alpha, Cu-alpha) "
+                                "or all (default); percent comes with alpha")
+    agreement.add_argument("--domain", action="append", metavar="PATH",
+                           help="a semantic domain for alpha-2016: the compared codes at or under PATH, "
+                                "mutually exclusive (repeat; default: one domain per top-level code)")
     agreement.add_argument("--per-code", action="store_true", help="also each code alone (present or not)")
     agreement.add_argument("--per-document", action="store_true", help="also each document alone")
     agreement.add_argument("--exclude-uncoded", action="store_true",

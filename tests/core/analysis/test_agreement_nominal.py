@@ -172,4 +172,5 @@ def test_report_json_never_holds_nan(study):
         result = measure_agreement(session, study.coders, "word", per_code=True, per_document=True, ci=50,
                                    codes=[*study.codes, "五治/法治"])
     json.dumps(result.to_json(), allow_nan=False)
-    assert report.MEASURES == ("alpha-u", "alpha", "kappa", "percent")
+    assert report.MEASURES == ("alpha-u", "alpha", "kappa", "percent", "alpha-2016")
+    assert result.to_json()["unitizing_2016"] is not None

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.analysis.agreement.bootstrap import DEFAULT_SEED, alpha_interval
 from desktop_app.core.analysis.agreement.coding import UnitData, build_units
+from desktop_app.core.analysis.agreement.family_report import MEASURE as FAMILY
+from desktop_app.core.analysis.agreement.family_report import FamilyReport, family_of
 from desktop_app.core.analysis.agreement.figures import Figure, Interval
 from desktop_app.core.analysis.agreement.kappa import kappa
 from desktop_app.core.analysis.agreement.nominal import nominal_alpha, percent_agreement
@@ -21,7 +23,7 @@ from desktop_app.core.analysis.agreement.unitizing import Disagreement, pooled, 
 from desktop_app.core.analysis.agreement.units import UNITS
 from desktop_app.core.errors import GovCoderError
 
-MEASURES = ("alpha-u", "alpha", "kappa", "percent")
+MEASURES = ("alpha-u", "alpha", "kappa", "percent", "alpha-2016")
 BINARY = np.array([0, 1])
 
 
@@ -98,6 +100,7 @@ class AgreementReport:
     overall: Figures
     per_code: list[CodeFigures] = field(default_factory=list)
     per_document: list[DocumentFigures] = field(default_factory=list)
+    unitizing_2016: FamilyReport | None = None
 
     @property
     def units_compared(self) -> int:
@@ -113,6 +116,7 @@ class AgreementReport:
             "overall": self.overall.to_json(),
             "per_code": [entry.to_json() for entry in self.per_code],
             "per_document": [entry.to_json() for entry in self.per_document],
+            "unitizing_2016": self.unitizing_2016.to_json() if self.unitizing_2016 else None,
         }
 
 
@@ -159,7 +163,8 @@ def _unitizing(study: Study, documents: Sequence[int]) -> tuple[list[Disagreemen
 def measure_agreement(session: Session, coders: Sequence[str], unit: str, *,
                       measures: Sequence[str] = MEASURES, per_code: bool = False, per_document: bool = False,
                       exclude_uncoded: bool = False, ci: int | None = None, seed: int = DEFAULT_SEED,
-                      codes: Sequence[str] | None = None, documents: Sequence[int] | None = None) -> AgreementReport:
+                      codes: Sequence[str] | None = None, documents: Sequence[int] | None = None,
+                      domains: Sequence[str] | None = None) -> AgreementReport:
     if unit not in UNITS:
         raise GovCoderError(f"unknown unit {unit!r} (one of {', '.join(UNITS)})")
     unknown = [name for name in measures if name not in MEASURES]
@@ -171,8 +176,12 @@ def measure_agreement(session: Session, coders: Sequence[str], unit: str, *,
     study = load_study(session, coders, codes=codes, documents=documents)
     boundaries = word_boundaries(session, study.document_ids) if unit == "word" else None
     data = build_units(study, unit, boundaries)
-    return report_of(study, data, unit, wanted, per_code=per_code, per_document=per_document,
-                     exclude_uncoded=exclude_uncoded, ci=ci, seed=seed)
+    report = report_of(study, data, unit, wanted, per_code=per_code, per_document=per_document,
+                       exclude_uncoded=exclude_uncoded, ci=ci, seed=seed)
+    if FAMILY in wanted:
+        everyone = [d for d in range(len(study.document_ids)) if study.coded[:, d].all()]
+        report = replace(report, unitizing_2016=family_of(study, everyone, domains))
+    return report
 
 
 def report_of(study: Study, data: UnitData, unit: str, wanted: set[str], *, per_code: bool, per_document: bool,
@@ -180,7 +189,7 @@ def report_of(study: Study, data: UnitData, unit: str, wanted: set[str], *, per_
     coded = data.coded_by_anyone()
     keep = coded if exclude_uncoded else np.ones(data.count, dtype=bool)
     pooled_values = data.pooled()
-    nominal = wanted - {"alpha-u"}
+    nominal = wanted - {"alpha-u", FAMILY}
 
     def figures_of(values, mask, categories=None, label=None, with_ci=True) -> Figures:
         uncoded = int((~coded[mask]).sum()) if mask is not None else int((~coded).sum())
