@@ -357,6 +357,12 @@ class MainWindow(QMainWindow):
         self.reading.highlighter.rehighlight()
         self.reading.show_passage(start, end)
 
+    def open_agreement(self) -> None:
+        from desktop_app.gui.analysis.agreement_dialog import AgreementDialog
+
+        self.agreement_dialog = AgreementDialog(self.bench, self)
+        self.agreement_dialog.show()
+
     def open_disagreements(self) -> None:
         self.reveal_dock("disagreements")
 

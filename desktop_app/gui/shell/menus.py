@@ -48,6 +48,7 @@ def create_actions(window) -> None:
         window.language_group.addAction(action)
         window.language_actions[code] = action
     window.disagreements_action = window._action("disagreements", window.open_disagreements, K("Ctrl+Shift+J"))
+    window.agreement_action = window._action("agreement", window.open_agreement, K("Ctrl+Shift+G"))
     window.about_action = window._action("about", window.about)
     window.coder_action = window._action("coder", window.choose_coder)
     window.coders_action = window._action("coders", window.open_coders)
@@ -107,6 +108,7 @@ def create_actions(window) -> None:
     for action in window.language_actions.values():
         window.language_menu.addAction(action)
     window.analysis_menu = menu_bar.addMenu("")
+    window.analysis_menu.addAction(window.agreement_action)
     window.analysis_menu.addAction(window.disagreements_action)
     window.help_menu = menu_bar.addMenu("")
     window.help_menu.addAction(window.keys_action)
@@ -132,6 +134,7 @@ def retranslate_menus(window) -> None:
     window.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
     window.analysis_menu.setTitle(QCoreApplication.translate("MainWindow", "A&nalysis"))
     window.disagreements_action.setText(QCoreApplication.translate("MainWindow", "Disagreements and adjudication…"))
+    window.agreement_action.setText(QCoreApplication.translate("MainWindow", "Inter-coder agreement…"))
     window.undo_action.setText(QCoreApplication.translate("MainWindow", "&Undo"))
     window.redo_action.setText(QCoreApplication.translate("MainWindow", "&Redo"))
     window.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
