@@ -109,3 +109,38 @@ def test_the_consensus_layer_cannot_be_coded_by_hand(govcoder, project):
 ])
 def test_bad_adjudications_fail_in_one_line(govcoder, project, args, mentions):
     assert_clean_failure(govcoder("--project", project, "adjudicate", *args), mentions=mentions)
+
+
+def test_the_json_project_carries_the_consensus_layer_and_its_decisions(govcoder, project, tmp_path):
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent.parent / "resources" / "schemas" / "govcoder-project.schema.json")
+                        .read_text(encoding="utf-8"))
+
+    rows = listing(govcoder, project)
+    for row, take in zip(rows, ("A", "neither", "both"), strict=True):
+        assert govcoder("--project", project, "adjudicate", "--coders", "甲,乙", row["id"], "--take", take,
+                        "--as", "丙", "--json").returncode == 0
+    before = govcoder("--project", project, "adjudicate", "--decisions", "--json").json()
+    out = tmp_path / "project.json"
+    assert govcoder("--project", project, "export", "--format", "json", "-o", str(out)).returncode == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(written, schema)
+    assert [c["name"] for c in written["coders"] if c["consensus"]] == ["consensus"]
+    assert [d["choice"] for d in written["adjudication_decisions"]] == ["A", "neither", "both"]
+
+    fresh = tmp_path / "fresh.govcoder"
+    assert govcoder("--project", str(fresh), "init", "--empty").returncode == 0
+    imported = govcoder("--project", str(fresh), "import-project", str(out), "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert imported.json()["decisions"] == 3
+    after = govcoder("--project", str(fresh), "adjudicate", "--decisions", "--json").json()
+    keep = ("disagreement", "choice", "adjudicator", "decided_at", "start", "end", "kind")
+    assert [{k: d[k] for k in keep} for d in after] == [{k: d[k] for k in keep} for d in before]
+    # The consensus layer stays the consensus layer: nobody can code as it by hand there either.
+    assert_clean_failure(govcoder("--project", str(fresh), "annotate", "1", "0", "3", "五治/法治",
+                                  "--coder", "consensus"), mentions="consensus")
+    again = govcoder("--project", str(fresh), "import-project", str(out), "--json").json()
+    assert again["decisions"] == 0 and again["decisions_present"] == 3

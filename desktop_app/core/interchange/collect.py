@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.codebook.tree import find_code
 from desktop_app.core.errors import GovCoderError
+from desktop_app.core.interchange.decisions import collect_decisions
 from desktop_app.core.interchange.model import (
     AnnotationData,
     AttributeData,
@@ -172,7 +173,7 @@ def collect_project(session: Session, selection: Selection | None = None, *,
             documents_by_id[row.document_id].attributes.append(AttributeData(row.key, row.type, row.value))
 
     # Coders, annotations.
-    coder_rows = session.execute(select(Coder.id, Coder.guid, Coder.name, Coder.created_at)
+    coder_rows = session.execute(select(Coder.id, Coder.guid, Coder.name, Coder.created_at, Coder.consensus)
                                  .where(_in(Coder.id, sel.coders)).order_by(Coder.id)).all()
     guid_of_coder = {row.id: row.guid for row in coder_rows}
     used_coders: set[int] = set()
@@ -216,7 +217,12 @@ def collect_project(session: Session, selection: Selection | None = None, *,
             data.statuses.append(StatusData(guid_of_doc[row.document_id], guid_of_coder[row.coder_id],
                                             row.status, row.updated_at))
 
+    data.decisions = collect_decisions(session, guid_of_doc, guid_of_coder)
+    coder_of_guid = {guid: id_ for id_, guid in guid_of_coder.items()}
+    for decision in data.decisions:
+        used_coders.update(coder_of_guid[g] for g in (decision.coder_a, decision.coder_b, decision.adjudicator,
+                                                      decision.consensus, decision.undone_by) if g)
     # Every coder when nothing is filtered; otherwise the ones the exported records name.
-    data.coders = [CoderData(row.guid, row.name, row.created_at) for row in coder_rows
+    data.coders = [CoderData(row.guid, row.name, row.created_at, bool(row.consensus)) for row in coder_rows
                    if not sel.filtered or row.id in used_coders or sel.coders is not None]
     return data

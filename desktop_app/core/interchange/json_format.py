@@ -23,6 +23,7 @@ from desktop_app.core.interchange.model import (
     AttributeData,
     CodeData,
     CoderData,
+    DecisionData,
     DocumentData,
     MemoData,
     Progress,
@@ -62,7 +63,8 @@ def project_to_json(data: ProjectData) -> dict[str, Any]:
         "exported_at": _dt(datetime.now(UTC)),
         "name": data.name,
         "settings": data.settings,
-        "coders": [{"guid": c.guid, "name": c.name, "created_at": _dt(c.created_at)} for c in data.coders],
+        "coders": [{"guid": c.guid, "name": c.name, "created_at": _dt(c.created_at), "consensus": c.consensus}
+                   for c in data.coders],
         "codes": [{
             "guid": c.guid, "parent": c.parent, "name": c.name, "english": c.english,
             "description": c.description, "colour": c.colour, "codable": c.codable, "shortcut": c.shortcut,
@@ -88,6 +90,13 @@ def project_to_json(data: ProjectData) -> dict[str, Any]:
         } for m in data.memos],
         "statuses": [{"document": s.document, "coder": s.coder, "status": s.status,
                       "updated_at": _dt(s.updated_at)} for s in data.statuses],
+        "adjudication_decisions": [{
+            "disagreement": d.disagreement, "document": d.document, "start": d.start, "end": d.end,
+            "kind": d.kind, "codes": d.codes, "coder_a": d.coder_a, "coder_b": d.coder_b, "choice": d.choice,
+            "span_start": d.span_start, "span_end": d.span_end, "adjudicator": d.adjudicator,
+            "consensus": d.consensus, "annotations": d.annotations, "decided_at": _dt(d.decided_at),
+            "undone_at": _dt(d.undone_at), "undone_by": d.undone_by,
+        } for d in data.decisions],
     }
 
 
@@ -142,7 +151,8 @@ def project_from_json(document: Any, label: str) -> ProjectData:
     for n, r in enumerate(check.records(document, "coders")):
         w = f"coders[{n}]"
         data.coders.append(CoderData(check.get(r, "guid", w, s), check.get(r, "name", w, s),
-                                     parse_datetime(check.get(r, "created_at", w, s, required=False))))
+                                     parse_datetime(check.get(r, "created_at", w, s, required=False)),
+                                     bool(check.get(r, "consensus", w, b, required=False, default=False))))
     for n, r in enumerate(check.records(document, "codes")):
         w = f"codes[{n}]"
         data.codes.append(CodeData(
@@ -225,6 +235,23 @@ def project_from_json(document: Any, label: str) -> ProjectData:
         data.statuses.append(StatusData(check.get(r, "document", w, s), check.get(r, "coder", w, s),
                                         check.get(r, "status", w, s),
                                         parse_datetime(check.get(r, "updated_at", w, s, required=False))))
+    for n, r in enumerate(check.records(document, "adjudication_decisions")):
+        w = f"adjudication_decisions[{n}]"
+        codes, annotations = r.get("codes") or [], r.get("annotations") or []
+        if not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)
+                and isinstance(annotations, list)
+                and all(isinstance(a, dict) and isinstance(a.get("guid"), str) for a in annotations)):
+            check.fail(w, "codes must be a list of strings, annotations a list of objects with a guid")
+        data.decisions.append(DecisionData(
+            disagreement=check.get(r, "disagreement", w, s), document=check.get(r, "document", w, s),
+            start=check.get(r, "start", w, i), end=check.get(r, "end", w, i), kind=check.get(r, "kind", w, s),
+            codes=codes, coder_a=check.get(r, "coder_a", w, s), coder_b=check.get(r, "coder_b", w, s),
+            choice=check.get(r, "choice", w, s), span_start=check.get(r, "span_start", w, i, required=False),
+            span_end=check.get(r, "span_end", w, i, required=False), adjudicator=check.get(r, "adjudicator", w, s),
+            consensus=check.get(r, "consensus", w, s), annotations=annotations,
+            decided_at=parse_datetime(check.get(r, "decided_at", w, s, required=False)),
+            undone_at=parse_datetime(check.get(r, "undone_at", w, s, required=False)),
+            undone_by=check.get(r, "undone_by", w, s, required=False)))
     return data
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.interchange.consistency import check_project_data, code_label
+from desktop_app.core.interchange.decisions import load_decisions
 from desktop_app.core.interchange.model import CodeData, Progress, ProjectData
 from desktop_app.core.interchange.reimport import Difference, merged_text, single_action, text_action
 from desktop_app.core.interchange.reports import ImportReport, UnplacedCoding
@@ -94,7 +95,8 @@ def load_project_data(session: Session, data: ProjectData, report: ImportReport,
     for coder in data.coders:
         name = (coder.name or "").strip()[:200] or "coder"
         if name not in coder_ids:
-            row = Coder(guid=coder_guids.take(coder.guid), name=name, created_at=coder.created_at or now)
+            row = Coder(guid=coder_guids.take(coder.guid), name=name, created_at=coder.created_at or now,
+                        consensus=coder.consensus)
             session.add(row)
             session.flush()
             coder_ids[name] = row.id
@@ -282,6 +284,11 @@ def load_project_data(session: Session, data: ProjectData, report: ImportReport,
             session.merge(DocumentStatus(document_id=document_of[status.document][0],
                                          coder_id=coder_of[status.coder], status=status.status,
                                          updated_at=status.updated_at or now))
+    if data.decisions:
+        session.flush()
+        added, already = load_decisions(session, data.decisions,
+                                        {guid: ids[0] for guid, ids in document_of.items()}, coder_of)
+        report.decisions, report.decisions_present = added, already
     present = set(session.scalars(select(Setting.key)))
     for key, value in data.settings.items():
         if key not in present:

@@ -20,6 +20,30 @@ class CoderData:
     guid: str
     name: str
     created_at: datetime | None = None
+    consensus: bool = False  # the consensus layer of adjudication
+
+
+@dataclass(slots=True)
+class DecisionData:
+    """One adjudication decision; documents, coders and annotations by GUID."""
+
+    disagreement: str
+    document: str
+    start: int
+    end: int
+    kind: str
+    codes: list[str]
+    coder_a: str
+    coder_b: str
+    choice: str
+    span_start: int | None
+    span_end: int | None
+    adjudicator: str
+    consensus: str
+    annotations: list[dict[str, Any]] = field(default_factory=list)  # {guid, code, start, end}
+    decided_at: datetime | None = None
+    undone_at: datetime | None = None
+    undone_by: str | None = None
 
 
 @dataclass(slots=True)
@@ -113,6 +137,7 @@ class ProjectData:
     memos: list[MemoData] = field(default_factory=list)
     statuses: list[StatusData] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    decisions: list[DecisionData] = field(default_factory=list)
 
     def code_paths(self) -> dict[str, str]:
         """Each code's path (names from the root joined by /), by GUID; any depth."""

@@ -83,6 +83,8 @@ class ImportReport:
     codes: int = 0  # codes created
     codes_merged: int = 0  # codes that already existed under the same path
     coders: int = 0  # coders created
+    decisions: int = 0  # adjudication decisions added
+    decisions_present: int = 0
     annotations: int = 0
     memos: int = 0
     attributes: int = 0
