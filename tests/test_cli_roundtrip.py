@@ -1,0 +1,97 @@
+"""GovCoder -> REFI-QDA -> GovCoder as typed, for each target: what goes out comes back, once."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+_PATHS = """WITH RECURSIVE p(id, path) AS (
+    SELECT id, name FROM codes WHERE parent_id IS NULL
+    UNION ALL SELECT c.id, p.path || '/' || c.name FROM codes c JOIN p ON c.parent_id = p.id)"""
+
+
+def snapshot(path) -> dict[str, set]:
+    """The project as a user sees it, without row ids (an import numbers rows anew)."""
+    with sqlite3.connect(path) as db:
+        q = lambda sql: set(db.execute(_PATHS + sql).fetchall())  # noqa: E731
+        return {
+            "documents": q(" SELECT title, text FROM documents"),
+            "codes": q(" SELECT p.path, c.description, c.colour FROM codes c JOIN p ON p.id = c.id"),
+            "annotations": q(" SELECT d.title, a.start_offset, a.end_offset, p.path, k.name, a.quote, a.memo"
+                             " FROM annotations a JOIN documents d ON d.id = a.document_id JOIN p ON p.id = a.code_id"
+                             " JOIN coders k ON k.id = a.coder_id"),
+            "memos": q(" SELECT m.kind, d.title, p.path, m.text FROM memos m LEFT JOIN documents d"
+                       " ON d.id = m.document_id LEFT JOIN p ON p.id = m.code_id"),
+        }
+
+
+def _counts(path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "codes", "annotations", "memos", "coders")}
+
+
+def _one(path, sql, *args):
+    with sqlite3.connect(path) as db:
+        return db.execute(sql, args).fetchone()[0]
+
+
+def _ok(result):
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def coded_project(govcoder, sample_project, tmp_path):
+    """The sample project with a document whose coded spans follow characters outside the BMP, and a
+    memo of each kind."""
+    project = str(sample_project)
+    article = tmp_path / "outside-bmp.txt"
+    article.write_text("前言𠮷😀网格化管理是基层治理的重要方式。𠮷街道依法办事。\n", encoding="utf-8")
+    _ok(govcoder("--project", project, "import", str(article)))
+    doc = _one(sample_project, "SELECT id FROM documents WHERE text LIKE '%𠮷%'")
+    text = _one(sample_project, "SELECT text FROM documents WHERE id = ?", doc)
+    start = text.index("网格化")
+    _ok(govcoder("--project", project, "annotate", str(doc), str(start), str(start + 4), "五治/法治", "--coder", "甲"))
+    later = text.index("街道")
+    _ok(govcoder("--project", project, "annotate", str(doc), str(later), str(later + 6), "五治/法治", "--coder", "乙",
+                 "--memo", "依法办事的例子"))
+    _ok(govcoder("--project", project, "annotate", "1", "0", "4", "五治/法治", "--coder", "甲"))
+    annotation = _one(sample_project, "SELECT min(id) FROM annotations")
+    code = _one(sample_project, "SELECT id FROM codes WHERE name = '法治'")
+    _ok(govcoder("--project", project, "memo", "project", "研究问题：网格化管理"))
+    _ok(govcoder("--project", project, "memo", "document", str(doc), "街道的做法 𠮷", "--coder", "甲"))
+    _ok(govcoder("--project", project, "memo", "code", str(code), "依法治理的表述", "--coder", "甲"))
+    _ok(govcoder("--project", project, "memo", "annotation", str(annotation), "网格员的说法", "--coder", "甲"))
+    return sample_project
+
+
+@pytest.mark.parametrize("target", ["generic", "nvivo", "maxqda"])
+def test_an_export_imported_into_an_empty_project_is_the_same_project_and_a_second_import_adds_nothing(
+        govcoder, coded_project, tmp_path, target):
+    exported = tmp_path / f"{target}.qdpx"
+    _ok(govcoder("--project", str(coded_project), "export", "--format", "qdpx", "--target", target,
+                 "-o", str(exported)))
+    fresh = tmp_path / "fresh.govcoder"
+    _ok(govcoder("--project", str(fresh), "init", "--empty"))
+
+    first = _ok(govcoder("--project", str(fresh), "import-project", str(exported), "--json")).json()
+    assert first["unplaced"] == [] and first["repairs"] == []
+    ours, theirs = snapshot(coded_project), snapshot(fresh)
+    for what in ("documents", "codes", "annotations", "memos"):
+        assert theirs[what] == ours[what], what
+    assert any("𠮷" in row[5] or "街道" in row[5] for row in theirs["annotations"])
+    assert {row[0] for row in theirs["memos"]} == {"project", "document", "code"}
+    assert any(row[6] == "网格员的说法" for row in theirs["annotations"])
+
+    before = _counts(fresh)
+    again = _ok(govcoder("--project", str(fresh), "import-project", str(exported), "--json")).json()
+    assert _counts(fresh) == before
+    assert (again["documents"], again["annotations"], again["codes"], again["memos"], again["coders"]) == (0, 0, 0, 0, 0)
+    assert again["documents_present"] == first["documents"]
+    assert again["annotations_present"] == first["annotations"]
+    assert again["memos_present"] == first["memos"] and again["differences"] == []
+    text = _ok(govcoder("--project", str(fresh), "import-project", str(exported))).stdout
+    assert f"already in the project, not added again: {first['documents']} documents, " \
+           f"{first['annotations']} annotations, {first['memos']} memos" in text
