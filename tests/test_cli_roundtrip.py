@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from shared_files import refi_sample, require_shared, shared_listing
 
 _PATHS = """WITH RECURSIVE p(id, path) AS (
     SELECT id, name FROM codes WHERE parent_id IS NULL
@@ -95,3 +96,46 @@ def test_an_export_imported_into_an_empty_project_is_the_same_project_and_a_seco
     text = _ok(govcoder("--project", str(fresh), "import-project", str(exported))).stdout
     assert f"already in the project, not added again: {first['documents']} documents, " \
            f"{first['annotations']} annotations, {first['memos']} memos" in text
+
+
+def _in_file(sample) -> tuple[int, int]:
+    """Sources and codings as the file's project.qde lists them."""
+    import zipfile
+
+    from lxml import etree
+
+    xml = sample.read_bytes() if sample.suffix == ".qde" else zipfile.ZipFile(sample).read("project.qde")
+    root = etree.fromstring(xml)
+    sources = root.xpath("//*[local-name()='Sources']/*")
+    return len(sources), len(root.xpath("//*[local-name()='Coding']"))
+
+
+@pytest.mark.parametrize("entry", shared_listing("refi-qda", "samples"))
+def test_every_shared_sample_keeps_or_reports_each_item_and_a_second_import_adds_nothing(govcoder, tmp_path, entry):
+    sample = refi_sample(entry)
+    project = str(tmp_path / "empty.govcoder")
+    _ok(govcoder("--project", project, "init", "--empty"))
+    first = govcoder("--project", project, "import-project", str(sample), "--json")
+    if "not-a-zip" in sample.name:
+        assert first.returncode != 0 and "is not a .qdpx package" in first.stderr
+        return
+    report = _ok(first).json()
+    sources, codings = _in_file(sample)
+    assert report["documents"] + report["skipped"].get("sources without text", 0) == sources
+    assert report["annotations"] - report["span_notes"] + len(report["unplaced"]) == codings
+    again = _ok(govcoder("--project", project, "import-project", str(sample), "--json")).json()
+    assert (again["documents"], again["annotations"], again["codes"], again["memos"]) == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize("name", ["qualcoder4-reexport-of-govcoder-generic.qdpx", "qualcoder4-memos-cases-annotation.qdpx"])
+def test_a_qualcoder_round_trip_brings_no_phantom_default_coder(govcoder, tmp_path, name):
+    sample = require_shared("refi-qda", "samples", name)
+    project = tmp_path / "empty.govcoder"
+    _ok(govcoder("--project", str(project), "init", "--empty"))
+    report = _ok(govcoder("--project", str(project), "import-project", str(sample), "--json")).json()
+    with sqlite3.connect(project) as db:
+        names = {row[0] for row in db.execute("SELECT name FROM coders")}
+        idle = db.execute("SELECT count(*) FROM coders WHERE id NOT IN (SELECT coder_id FROM annotations)"
+                          " AND id NOT IN (SELECT coder_id FROM memos WHERE coder_id IS NOT NULL)").fetchone()[0]
+    assert "default" not in names and idle == 0
+    assert report["skipped_names"]["users who only created sources (no coder added)"] == ["default"]
