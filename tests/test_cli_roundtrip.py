@@ -139,3 +139,51 @@ def test_a_qualcoder_round_trip_brings_no_phantom_default_coder(govcoder, tmp_pa
                           " AND id NOT IN (SELECT coder_id FROM memos WHERE coder_id IS NOT NULL)").fetchone()[0]
     assert "default" not in names and idle == 0
     assert report["skipped_names"]["users who only created sources (no coder added)"] == ["default"]
+
+
+def _edited_export(govcoder, project, out):
+    """An export whose project.qde says something else for the code 法治's description and for an
+    annotation's memo, as another program would after editing them."""
+    import zipfile
+
+    from lxml import etree
+
+    plain = out.with_suffix(".plain.qdpx")
+    _ok(govcoder("--project", str(project), "export", "--format", "qdpx", "-o", str(plain)))
+    with zipfile.ZipFile(plain) as package:
+        entries = {name: package.read(name) for name in package.namelist()}
+    root = etree.fromstring(entries["project.qde"])
+    (code,) = root.xpath("//*[local-name()='Code'][@name='法治']")
+    (description,) = code.xpath("./*[local-name()='Description']")
+    description.text = "他们的描述"
+    (memo,) = root.xpath("//*[text()='网格员的说法']")
+    memo.text = "他们的备忘"
+    entries["project.qde"] = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data in entries.items():
+            package.writestr(name, data)
+    return out
+
+
+def _description_and_memo(project) -> tuple[str, str]:
+    with sqlite3.connect(project) as db:
+        return (db.execute("SELECT description FROM codes WHERE name = '法治'").fetchone()[0],
+                db.execute("SELECT memo FROM annotations WHERE memo LIKE '%备忘%' OR memo LIKE '%说法%'").fetchone()[0])
+
+
+@pytest.mark.parametrize("policy", ["ours", "theirs", "both"])
+def test_on_conflict_settles_a_changed_description_and_annotation_memo(govcoder, coded_project, tmp_path, policy):
+    edited = _edited_export(govcoder, coded_project, tmp_path / "edited.qdpx")
+    description, memo = _description_and_memo(coded_project)
+    assert description and memo == "网格员的说法"
+    before = _counts(coded_project)
+    report = _ok(govcoder("--project", str(coded_project), "import-project", str(edited),
+                          "--on-conflict", policy, "--json")).json()
+    action = {"ours": "kept ours", "theirs": "took theirs", "both": "kept both (ours, then theirs)"}[policy]
+    differences = {(d["kind"], d["ours"], d["theirs"], d["action"]) for d in report["differences"]}
+    assert differences == {("code description", description, "他们的描述", action),
+                           ("annotation memo", "网格员的说法", "他们的备忘", action)}
+    assert _counts(coded_project) == before  # a difference is settled in place, nothing added
+    expected = {"ours": (description, "网格员的说法"), "theirs": ("他们的描述", "他们的备忘"),
+                "both": (f"{description}\n\n他们的描述", "网格员的说法\n\n他们的备忘")}[policy]
+    assert _description_and_memo(coded_project) == expected
