@@ -350,7 +350,21 @@ def build_project_data(parsed: ParsedProject, report: ImportReport) -> ProjectDa
         report.skipped_names.setdefault(what, []).extend(names)
     report.warnings.extend(parsed.warnings)
     report.repairs.extend(parsed.repairs)
+    _drop_source_only_users(data, parsed, report)
     return data
+
+
+def _drop_source_only_users(data: ProjectData, parsed: ParsedProject, report: ImportReport) -> None:
+    """A user who only created sources (QualCoder's "default" on a file GovCoder wrote) would be a coder
+    with nothing in GovCoder, whose documents have no creator: reported instead of added."""
+    made = {item.coder for item in (*data.annotations, *data.memos, *data.statuses) if item.coder}
+    creators = {source.user for source in parsed.sources if source.user}
+    idle = [coder for coder in data.coders if coder.guid in creators and coder.guid not in made]
+    if idle:
+        data.coders = [coder for coder in data.coders if coder not in idle]
+        what = "users who only created sources (no coder added)"
+        report.skipped[what] = report.skipped.get(what, 0) + len(idle)
+        report.skipped_names.setdefault(what, []).extend(coder.name for coder in idle)
 
 
 def _span_note(data: ProjectData, note, placed: tuple[UnitMap, str, str], coder: str | None,
