@@ -25,7 +25,7 @@ PROGRAMS = (
             "MAXQDA reads CRLF text counting code points with CRLF as two, and keeps document variables "
             "on one Case per document: the maxqda target writes both that way."),
     Program("atlasti", "ATLAS.ti", "generic",
-            "ATLAS.ti reads the specification's code points over the file's own line ends."),
+            "ATLAS.ti counts code points with a line end as one, as the generic LF text gives."),
     Program("qualcoder", "QualCoder", "generic",
             "QualCoder counts code points over LF text, as the specification does."),
     Program("generic", "Other / generic REFI-QDA", "generic",
