@@ -74,8 +74,11 @@ def test_the_last_program_is_offered_again(qtbot, project_path, open_window, tmp
     again.reject()
 
 
-def test_one_coder_and_one_code_export_only_their_codings(qtbot, project_path, open_window, tmp_path):
+def test_one_coder_and_one_code_export_only_their_codings(qtbot, project_path, open_window, tmp_path,
+                                                          monkeypatch):
     window = coded_window(qtbot, project_path, open_window)
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
     out = tmp_path / "subset.qdpx"
     window.files.export.trigger()
     dialog = window.files.program_dialog
@@ -84,8 +87,10 @@ def test_one_coder_and_one_code_export_only_their_codings(qtbot, project_path, o
             if widget.item(i).text() != keep:
                 widget.item(i).setCheckState(Qt.CheckState.Unchecked)
     qtbot.keyClicks(dialog.path, str(out))
-    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # Enter presses the default button
-    qtbot.waitUntil(lambda: hasattr(window.files, "last_export"), timeout=30000)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hasattr(window.files, "last_export") or bool(shown), timeout=30000)
+    assert shown == []
     root, found = selections(out)
     names = {code.get("guid"): code.get("name") for code in root.findall(".//q:Code", NS)}
     refs = [ref.get("targetGUID") for ref in root.findall(".//q:CodeRef", NS)]

@@ -58,7 +58,9 @@ class ExportDialog(QDialog):
         label.setBuddy(self.path)
         form.addRow(label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Export"))
+        ok.setDefault(True)  # Enter in the file field exports, Browse is only a helper
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
