@@ -827,7 +827,7 @@ The last change may not have been saved.</source>
         <location filename="../../desktop_app/gui/shell/export_dialog.py" line="31"/>
         <location filename="../../desktop_app/gui/shell/export_dialog.py" line="78"/>
         <source>Export project</source>
-        <translation type="unfinished">导出项目</translation>
+        <translation>导出项目</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/shell/export_dialog.py" line="43"/>
@@ -869,6 +869,32 @@ The last change may not have been saved.</source>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="99"/>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="102"/>
+        <source>NVivo counts positions in UTF-16 code units over CRLF text: a generic file puts every coding after a character outside the BMP (𠮷, emoji) one place off per such character.</source>
+        <translation>NVivo 以 UTF-16 码元计算 CRLF 文本中的位置：通用文件会使基本多文种平面之外的字符（𠮷、表情符号）之后的每处编码，每遇一个此类字符就偏移一位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="105"/>
+        <source>MAXQDA reads CRLF text counting code points with CRLF as two, and keeps document variables on one Case per document: the maxqda target writes both that way.</source>
+        <translation>MAXQDA 读取 CRLF 文本，按码位计数且 CRLF 计为两个，并把文档变量放在每篇文档的一个个案（Case）上：maxqda 目标格式正是这样写出两者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="107"/>
+        <source>ATLAS.ti counts code points with a line end as one, as the generic LF text gives.</source>
+        <translation>ATLAS.ti 按码位计数，换行计为一个，与通用格式的 LF 文本一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="108"/>
+        <source>QualCoder counts code points over LF text, as the specification does.</source>
+        <translation>QualCoder 与规范一样，按码位计算 LF 文本中的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="109"/>
+        <source>The specification: code points over UTF-8 text with LF line ends.</source>
+        <translation>规范做法：在 LF 换行的 UTF-8 文本上按码位计数。</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -905,7 +931,7 @@ The last change may not have been saved.</source>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="84"/>
         <source>Export in another &amp;format…</source>
-        <translation type="unfinished"></translation>
+        <translation>以其他格式导出(&amp;F)…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="90"/>
@@ -1001,7 +1027,7 @@ The last change may not have been saved.</source>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="317"/>
         <source>Exported %1 documents and %2 annotations to %3 (target %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 篇文档和 %2 条标注导出到 %3（目标格式 %4）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="241"/>
@@ -1041,7 +1067,7 @@ The last change may not have been saved.</source>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="295"/>
         <source>Choose a file to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/shell/file_actions.py" line="312"/>
@@ -1838,35 +1864,6 @@ It is at: %1</source>
         <location filename="../../desktop_app/gui/base/workbench.py" line="289"/>
         <source>Open a document first.</source>
         <translation>请先打开一个文档。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="99"/>
-        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="102"/>
-        <source>NVivo counts positions in UTF-16 code units over CRLF text: a generic file puts every coding after a character outside the BMP (𠮷, emoji) one place off per such character.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="105"/>
-        <source>MAXQDA reads CRLF text counting code points with CRLF as two, and keeps document variables on one Case per document: the maxqda target writes both that way.</source>
-        <translation>MAXQDA 读取 CRLF 文本，按码位计数且 CRLF 计为两个，并把文档变量放在每篇文档的一个个案（Case）上：maxqda 目标格式正是这样写出两者。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="107"/>
-        <source>ATLAS.ti counts code points with a line end as one, as the generic LF text gives.</source>
-        <translation>ATLAS.ti 按码位计数，换行计为一个，与通用格式的 LF 文本一致。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="108"/>
-        <source>QualCoder counts code points over LF text, as the specification does.</source>
-        <translation>QualCoder 与规范一样，按码位计算 LF 文本中的位置。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="109"/>
-        <source>The specification: code points over UTF-8 text with LF line ends.</source>
-        <translation>规范做法：在 LF 换行的 UTF-8 文本上按码位计数。</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@ and the CLI's subset choices (coders, codes). The program chosen last is kept in
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
         entry = program(self.program.currentData())
         # The reasons live in core (no Qt); translated here under the dialog's context.
         self.reason.setText(self.tr("Target: %1. %2").replace("%1", entry.target)
-                            .replace("%2", _reason(self, entry.key)))
+                            .replace("%2", _reason(entry.key)))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export project"), self.path.text(),
@@ -94,19 +94,19 @@ class ExportDialog(QDialog):
         return _checked(self.codes)
 
 
-def _reason(dialog: QDialog, key: str) -> str:
+def _reason(key: str) -> str:
     reasons = {
-        "nvivo-windows": dialog.tr("NVivo counts positions in UTF-16 code units over CRLF text: a generic file "
+        "nvivo-windows": QCoreApplication.translate("ExportDialog", "NVivo counts positions in UTF-16 code units over CRLF text: a generic file "
                                    "puts every coding after a character outside the BMP (𠮷, emoji) one place "
                                    "off per such character."),
-        "nvivo-mac": dialog.tr("NVivo counts positions in UTF-16 code units over CRLF text: a generic file "
+        "nvivo-mac": QCoreApplication.translate("ExportDialog", "NVivo counts positions in UTF-16 code units over CRLF text: a generic file "
                                "puts every coding after a character outside the BMP (𠮷, emoji) one place "
                                "off per such character."),
-        "maxqda": dialog.tr("MAXQDA reads CRLF text counting code points with CRLF as two, and keeps document "
+        "maxqda": QCoreApplication.translate("ExportDialog", "MAXQDA reads CRLF text counting code points with CRLF as two, and keeps document "
                             "variables on one Case per document: the maxqda target writes both that way."),
-        "atlasti": dialog.tr("ATLAS.ti counts code points with a line end as one, as the generic LF text gives."),
-        "qualcoder": dialog.tr("QualCoder counts code points over LF text, as the specification does."),
-        "generic": dialog.tr("The specification: code points over UTF-8 text with LF line ends."),
+        "atlasti": QCoreApplication.translate("ExportDialog", "ATLAS.ti counts code points with a line end as one, as the generic LF text gives."),
+        "qualcoder": QCoreApplication.translate("ExportDialog", "QualCoder counts code points over LF text, as the specification does."),
+        "generic": QCoreApplication.translate("ExportDialog", "The specification: code points over UTF-8 text with LF line ends."),
     }
     return reasons.get(key, program(key).reason)
 
