@@ -6,12 +6,12 @@
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="99"/>
         <source>Inter-coder agreement</source>
-        <translation>编码者间一致性</translation>
+        <translation>编码员间一致性</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="100"/>
         <source>&amp;Coders:</source>
-        <translation>编码者(&amp;C)：</translation>
+        <translation>编码员(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="101"/>
@@ -96,12 +96,12 @@
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="124"/>
         <source>Choose at least two coders to compare.</source>
-        <translation>请至少选择两位编码者进行比较。</translation>
+        <translation>请至少选择两位编码员进行比较。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="133"/>
         <source>Computing agreement of %n coders…</source>
-        <translation><numerusform>正在计算 %n 位编码者的一致性…</numerusform></translation>
+        <translation><numerusform>正在计算 %n 位编码员的一致性…</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="141"/>
@@ -111,7 +111,7 @@
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="148"/>
         <source>%1 documents compared (%2 left out: fewer than two of the coders coded them); %3 units compared, of which no coder coded %4.</source>
-        <translation>比较了 %1 篇文档（%2 篇未计入：编码者中不足两人编码过）；比较了 %3 个单位，其中无人编码的有 %4 个。</translation>
+        <translation>比较了 %1 篇文档（%2 篇未计入：编码员中不足两人编码过）；比较了 %3 个单位，其中无人编码的有 %4 个。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="152"/>
@@ -955,172 +955,257 @@ The last change may not have been saved.</source>
     </message>
 </context>
 <context>
-    <name>FileActions</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="75"/>
-        <source>&amp;Open project…</source>
-        <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="76"/>
-        <source>Recent projects</source>
-        <translation>最近的项目</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="77"/>
-        <source>Save a &amp;copy…</source>
-        <translation>另存副本(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="78"/>
-        <source>&amp;Import documents…</source>
-        <translation>导入文档(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="79"/>
-        <source>Import &amp;folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="80"/>
-        <source>&amp;Export project…</source>
-        <translation>导出项目(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="86"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="129"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="132"/>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="133"/>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="155"/>
-        <source>GovCoder projects (*.govcoder);;All files (*)</source>
-        <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="140"/>
-        <source>Opening the project…</source>
-        <translation>正在打开项目…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="154"/>
-        <source>Save a copy of the project</source>
-        <translation>另存项目副本</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="164"/>
-        <source>Saving a copy…</source>
-        <translation>正在保存副本…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="170"/>
-        <source>Saved a copy with %1 documents and %2 annotations to %3</source>
-        <translation>已将含 %1 篇文档、%2 条标注的副本保存到 %3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="184"/>
-        <source>All supported files</source>
-        <translation>所有支持的文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="185"/>
-        <source>Articles</source>
-        <translation>文章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="186"/>
-        <source>Tables, one article per row</source>
-        <translation>表格（每行一篇文章）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="187"/>
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="192"/>
-        <source>Import documents</source>
-        <translation>导入文档</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="198"/>
-        <source>Import folder</source>
-        <translation>导入文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="225"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="231"/>
-        <source>Imported %1, skipped %2, failed %3.</source>
-        <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="244"/>
-        <source>… and %1 more (Show Details lists them all)</source>
-        <translation>……另有 %1 项（“显示详细信息”中列出全部）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="251"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="237"/>
-        <source>Nothing was imported: the folder holds no supported files.</source>
-        <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="260"/>
-        <source>REFI-QDA project (*.qdpx)</source>
-        <translation>REFI-QDA 项目 (*.qdpx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="260"/>
-        <source>REFI-QDA codebook (*.qdc)</source>
-        <translation>REFI-QDA 编码本 (*.qdc)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="261"/>
-        <source>Annotations table (*.csv)</source>
-        <translation>标注表 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="261"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="262"/>
-        <source>GovCoder JSON (*.json)</source>
-        <translation>GovCoder JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="267"/>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="31"/>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="78"/>
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="283"/>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="43"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="288"/>
-        <source>Exported %1 documents and %2 annotations to %3</source>
-        <translation>已将 %1 篇文档、%2 条标注导出到 %3</translation>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="49"/>
+        <source>&amp;Program:</source>
+        <translation>软件(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="53"/>
+        <source>&amp;Coders:</source>
+        <translation>编码员(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="53"/>
+        <source>C&amp;odes:</source>
+        <translation>代码(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="57"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="62"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="74"/>
+        <source>Target: %1. %2</source>
+        <translation>目标格式：%1。%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="79"/>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="99"/>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="102"/>
+        <source>NVivo counts positions in UTF-16 code units over CRLF text: a generic file puts every coding after a character outside the BMP (𠮷, emoji) one place off per such character.</source>
+        <translation>NVivo 以 UTF-16 码元计算 CRLF 文本中的位置：通用文件会使基本多文种平面之外的字符（𠮷、表情符号）之后的每处编码，每遇一个此类字符就偏移一位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="105"/>
+        <source>MAXQDA reads CRLF text counting code points with CRLF as two, and keeps document variables on one Case per document: the maxqda target writes both that way.</source>
+        <translation>MAXQDA 读取 CRLF 文本，按码位计数且 CRLF 计为两个，并把文档变量放在每篇文档的一个个案（Case）上：maxqda 目标格式正是这样写出两者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="107"/>
+        <source>ATLAS.ti counts code points with a line end as one, as the generic LF text gives.</source>
+        <translation>ATLAS.ti 按码位计数，换行计为一个，与通用格式的 LF 文本一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="108"/>
+        <source>QualCoder counts code points over LF text, as the specification does.</source>
+        <translation>QualCoder 与规范一样，按码位计算 LF 文本中的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/export_dialog.py" line="109"/>
+        <source>The specification: code points over UTF-8 text with LF line ends.</source>
+        <translation>规范做法：在 LF 换行的 UTF-8 文本上按码位计数。</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="78"/>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="79"/>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="80"/>
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="81"/>
+        <source>&amp;Import documents…</source>
+        <translation>导入文档(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="82"/>
+        <source>Import &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="83"/>
+        <source>&amp;Export project…</source>
+        <translation>导出项目(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="84"/>
+        <source>Export in another &amp;format…</source>
+        <translation>以其他格式导出(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="90"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="133"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="136"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="137"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="159"/>
+        <source>GovCoder projects (*.govcoder);;All files (*)</source>
+        <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="144"/>
+        <source>Opening the project…</source>
+        <translation>正在打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="158"/>
+        <source>Save a copy of the project</source>
+        <translation>另存项目副本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="168"/>
+        <source>Saving a copy…</source>
+        <translation>正在保存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="174"/>
+        <source>Saved a copy with %1 documents and %2 annotations to %3</source>
+        <translation>已将含 %1 篇文档、%2 条标注的副本保存到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="188"/>
+        <source>All supported files</source>
+        <translation>所有支持的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="189"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="190"/>
+        <source>Tables, one article per row</source>
+        <translation>表格（每行一篇文章）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="191"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="196"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="202"/>
+        <source>Import folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="229"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="235"/>
+        <source>Imported %1, skipped %2, failed %3.</source>
+        <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="248"/>
+        <source>… and %1 more (Show Details lists them all)</source>
+        <translation>……另有 %1 项（“显示详细信息”中列出全部）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="255"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="317"/>
+        <source>Exported %1 documents and %2 annotations to %3 (target %4)</source>
+        <translation>已将 %1 篇文档和 %2 条标注导出到 %3（目标格式 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="241"/>
+        <source>Nothing was imported: the folder holds no supported files.</source>
+        <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="264"/>
+        <source>REFI-QDA project (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="264"/>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA 编码本 (*.qdc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="265"/>
+        <source>Annotations table (*.csv)</source>
+        <translation>标注表 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="265"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="266"/>
+        <source>GovCoder JSON (*.json)</source>
+        <translation>GovCoder JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="271"/>
+        <source>Export project</source>
+        <translation>导出项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="295"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="312"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
@@ -1334,7 +1419,7 @@ The last change may not have been saved.</source>
     <message>
         <location filename="../../desktop_app/gui/shell/menus.py" line="137"/>
         <source>Inter-coder agreement…</source>
-        <translation>编码者间一致性…</translation>
+        <translation>编码员间一致性…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/shell/menus.py" line="138"/>

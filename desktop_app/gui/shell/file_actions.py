@@ -53,7 +53,9 @@ class FileActions(QObject):
         self.import_folder.triggered.connect(self.choose_folder)
         self.export = QAction(window)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
-        self.export.triggered.connect(self.choose_export)
+        self.export.triggered.connect(self.choose_program_export)
+        self.export_other = QAction(window)
+        self.export_other.triggered.connect(self.choose_export)
         self.save_copy = QAction(window)
         self.save_copy.triggered.connect(self.choose_copy)
         from desktop_app.core.store.engine import sqlite_path
@@ -69,6 +71,7 @@ class FileActions(QObject):
         menu.addAction(self.import_documents)
         menu.addAction(self.import_folder)
         menu.addAction(self.export)
+        menu.addAction(self.export_other)
         menu.addSeparator()
 
     def retranslate(self) -> None:
@@ -78,6 +81,7 @@ class FileActions(QObject):
         self.import_documents.setText(self.tr("&Import documents…"))
         self.import_folder.setText(self.tr("Import &folder…"))
         self.export.setText(self.tr("&Export project…"))
+        self.export_other.setText(self.tr("Export in another &format…"))
 
     # --- long work ----------------------------------------------------------------------------
 
@@ -269,7 +273,31 @@ class FileActions(QObject):
         if path:
             self.export_to(path, filters.get(chosen) or Path(path).suffix.lstrip(".") or "qdpx")
 
-    def export_to(self, path: str, fmt: str) -> None:
+    def export_dialog(self):
+        """The export dialog over the project's coders and codes (File > Export project…)."""
+        from desktop_app.core.annotate.coders import list_coders
+        from desktop_app.gui.shell.export_dialog import ExportDialog
+
+        with self.window.bench.project.session_factory() as session:
+            coders = [coder.name for coder in list_coders(session)]
+        codes = [(code.id, code.path) for code in self.window.bench.codes]
+        return ExportDialog(self.window, self.window.settings, coders, codes)
+
+    def choose_program_export(self) -> None:
+        dialog = self.export_dialog()
+        self.program_dialog = dialog
+        dialog.accepted.connect(lambda: self.export_chosen(dialog))
+        dialog.open()
+
+    def export_chosen(self, dialog) -> None:
+        path = dialog.path.text().strip()
+        if not path:
+            self.window.show_error(self.tr("Choose a file to export to."))
+            return
+        self.export_to(path, "qdpx", target=dialog.target(), coders=dialog.chosen_coders(),
+                       codes=dialog.chosen_codes())
+
+    def export_to(self, path: str, fmt: str, *, target: str = "generic", coders=None, codes=None) -> None:
         from desktop_app.core.interchange.api import EXPORT_SUFFIXES, export_project
 
         if not Path(path).suffix:
@@ -278,15 +306,17 @@ class FileActions(QObject):
 
         def work(progress, _cancelled):
             with factory() as session:
-                return export_project(session, path, fmt, progress=progress)
+                return export_project(session, path, fmt, target=target, coders=coders, codes=codes,
+                                      progress=progress)
 
         self.run(self.tr("Exporting…"), work, self._exported)
 
     def _exported(self, report) -> None:
         self.last_export = report
         self.window.statusBar().showMessage(
-            self.tr("Exported %1 documents and %2 annotations to %3").replace("%1", str(report.documents))
-            .replace("%2", str(report.annotations)).replace("%3", report.path), 8000)
+            self.tr("Exported %1 documents and %2 annotations to %3 (target %4)").replace("%1", str(report.documents))
+            .replace("%2", str(report.annotations)).replace("%3", report.path)
+            .replace("%4", report.target or report.format), 8000)
 
 
 _PROBLEMS_SHOWN = 8  # lines in the import report before "… and N more"
