@@ -101,7 +101,9 @@
     <message numerus="yes">
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="133"/>
         <source>Computing agreement of %n coders…</source>
-        <translation><numerusform>正在计算 %n 位编码员的一致性…</numerusform></translation>
+        <translation>
+            <numerusform>正在计算 %n 位编码员的一致性…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="141"/>
@@ -1032,178 +1034,178 @@ The last change may not have been saved.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="78"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="83"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="79"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="84"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="80"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="85"/>
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="81"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="86"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="82"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="87"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="83"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="88"/>
         <source>&amp;Export project…</source>
         <translation>导出项目(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="84"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="89"/>
         <source>Export in another &amp;format…</source>
         <translation>以其他格式导出(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="90"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="133"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="139"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="136"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="142"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="137"/>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="159"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="143"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="165"/>
         <source>GovCoder projects (*.govcoder);;All files (*)</source>
         <translation>GovCoder 项目 (*.govcoder);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="144"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="150"/>
         <source>Opening the project…</source>
         <translation>正在打开项目…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="158"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="164"/>
         <source>Save a copy of the project</source>
         <translation>另存项目副本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="168"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="174"/>
         <source>Saving a copy…</source>
         <translation>正在保存副本…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="174"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="180"/>
         <source>Saved a copy with %1 documents and %2 annotations to %3</source>
         <translation>已将含 %1 篇文档、%2 条标注的副本保存到 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="188"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="194"/>
         <source>All supported files</source>
         <translation>所有支持的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="189"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="195"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="190"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="196"/>
         <source>Tables, one article per row</source>
         <translation>表格（每行一篇文章）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="191"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="197"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="196"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="202"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="202"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="208"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="229"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="235"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="235"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="241"/>
         <source>Imported %1, skipped %2, failed %3.</source>
         <translation>已导入 %1 篇，跳过 %2 篇，失败 %3 篇。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="248"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="254"/>
         <source>… and %1 more (Show Details lists them all)</source>
         <translation>……另有 %1 项（“显示详细信息”中列出全部）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="255"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="261"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="317"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="323"/>
         <source>Exported %1 documents and %2 annotations to %3 (target %4)</source>
         <translation>已将 %1 篇文档和 %2 条标注导出到 %3（目标格式 %4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="241"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="247"/>
         <source>Nothing was imported: the folder holds no supported files.</source>
         <translation>未导入任何内容：该文件夹中没有支持的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="264"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="270"/>
         <source>REFI-QDA project (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="264"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="270"/>
         <source>REFI-QDA codebook (*.qdc)</source>
         <translation>REFI-QDA 编码本 (*.qdc)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="265"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="271"/>
         <source>Annotations table (*.csv)</source>
         <translation>标注表 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="265"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="271"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="266"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="272"/>
         <source>GovCoder JSON (*.json)</source>
         <translation>GovCoder JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="271"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="277"/>
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="295"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="301"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/shell/file_actions.py" line="312"/>
+        <location filename="../../desktop_app/gui/shell/file_actions.py" line="318"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -1653,6 +1655,86 @@ The last change may not have been saved.</source>
         <location filename="../../desktop_app/gui/annotations/panels.py" line="91"/>
         <source>Select an annotation to write its memo.</source>
         <translation>选中一条标注以撰写备忘。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectImport</name>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="31"/>
+        <source>&amp;New project from a REFI-QDA or JSON project file…</source>
+        <translation>从 REFI-QDA 或 JSON 项目文件新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="32"/>
+        <source>Import a project file into &amp;this project…</source>
+        <translation>将项目文件导入本项目(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="35"/>
+        <source>Project files (*.qdpx *.qde *.json);;All files (*)</source>
+        <translation>项目文件 (*.qdpx *.qde *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="38"/>
+        <source>Project file to start from</source>
+        <translation>作为起点的项目文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="43"/>
+        <source>Save the new project as</source>
+        <translation>新项目另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="44"/>
+        <source>GovCoder projects (*.govcoder)</source>
+        <translation>GovCoder 项目 (*.govcoder)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="56"/>
+        <source>%1 already exists: choose a new file for the new project.</source>
+        <translation>%1 已存在：请为新项目选择一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="76"/>
+        <source>Making a project from %1…</source>
+        <translation>正在从 %1 新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="79"/>
+        <source>Project file to import</source>
+        <translation>要导入的项目文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="83"/>
+        <source>Keep ours (the project&apos;s values)</source>
+        <translation>保留我方（本项目的值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="83"/>
+        <source>Take theirs (the file&apos;s values)</source>
+        <translation>采用对方（文件中的值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="84"/>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="86"/>
+        <source>Import a project file</source>
+        <translation>导入项目文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="87"/>
+        <source>Documents, codes, annotations and memos already in the project are not added again.
+Where the project and the file differ (a memo, a description, a moved span):</source>
+        <translation>项目中已有的文档、编码、标注和备忘不会重复添加。
+项目与文件不一致之处（备忘、说明、移动过的片段）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/shell/project_import.py" line="103"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
     </message>
 </context>
 <context>

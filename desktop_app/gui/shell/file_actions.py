@@ -62,14 +62,19 @@ class FileActions(QObject):
 
         self.save_copy.setEnabled(sqlite_path(window.bench.project.url) is not None)  # a file, not a server
         self._remember(window.bench.project.label)
+        from desktop_app.gui.shell.project_import import ProjectImport
+
+        self.project_files = ProjectImport(self)
 
     def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.project_files.new_from_file)
         menu.addAction(self.open)
         menu.addMenu(self.recent)
         menu.addAction(self.save_copy)
         menu.addSeparator()
         menu.addAction(self.import_documents)
         menu.addAction(self.import_folder)
+        menu.addAction(self.project_files.import_file)
         menu.addAction(self.export)
         menu.addAction(self.export_other)
         menu.addSeparator()
@@ -82,6 +87,7 @@ class FileActions(QObject):
         self.import_folder.setText(self.tr("Import &folder…"))
         self.export.setText(self.tr("&Export project…"))
         self.export_other.setText(self.tr("Export in another &format…"))
+        self.project_files.retranslate()
 
     # --- long work ----------------------------------------------------------------------------
 
