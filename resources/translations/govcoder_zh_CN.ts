@@ -98,12 +98,10 @@
         <source>Choose at least two coders to compare.</source>
         <translation>请至少选择两位编码员进行比较。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="133"/>
-        <source>Computing agreement of %n coders…</source>
-        <translation>
-            <numerusform>正在计算 %n 位编码员的一致性…</numerusform>
-        </translation>
+        <source>Computing the agreement of %1 coders…</source>
+        <translation>正在计算 %1 位编码员的一致性…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/analysis/agreement_dialog.py" line="141"/>

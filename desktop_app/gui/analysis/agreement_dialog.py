@@ -130,7 +130,7 @@ class AgreementDialog(QDialog):
                 return measure_agreement(session, coders, unit, per_code=per_code, exclude_uncoded=exclude)
 
         self.run_button.setEnabled(False)
-        self.status.setText(self.tr("Computing agreement of %n coders…", "", len(coders)))
+        self.status.setText(self.tr("Computing the agreement of %1 coders…").replace("%1", str(len(coders))))
         self.task = workers.Task(compute)
         self.task.signals.finished.connect(self._show)
         self.task.signals.failed.connect(self._failed)
